@@ -1,0 +1,248 @@
+"""The `classifier` command line: thin wrappers that parse options, call the library and print."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import ClassifierError
+
+app = typer.Typer(
+    help="Split web pages into reader comments, hand-label their discourse acts "
+    "(question, rebuttal, link-share, thanks, other), train a TF-IDF + logistic-regression model, "
+    "score new comments and see where the model goes wrong.\n\n"
+    "Start with: classifier split seeds/*.txt --out comments.jsonl",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def friendly(command):
+    """Turn the project's error into one line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ClassifierError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _writer(out: Optional[Path], force: bool):
+    """An output stream: stdout, or a temporary file renamed onto `out` when the command succeeds."""
+    from .output import AtomicOutput
+
+    return AtomicOutput(out, force)
+
+
+@app.command()
+@friendly
+def split(
+    pages: list[Path] = typer.Argument(..., help="Page files of flat text (article, then comments)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+):
+    """Split pages into comments, one JSON record a comment.
+
+    Each record has `id`, `page`, `start_line`, `end_line` (1-based, inclusive), `text`, and
+    `author` / `posted` where the page names them. A page with no thread gives no records and a note.
+
+    Example: `classifier split seeds/*.txt --out comments.jsonl`
+    """
+    from .pages import read_page_file
+    from .splitter import split_page
+
+    with _writer(out, force) as stream:
+        for path in pages:
+            comments = split_page(read_page_file(path))
+            if not comments:
+                typer.echo(f"{path}: no comment thread found; 0 comments", err=True)
+            for comment in comments:
+                stream.write(json.dumps(comment.__dict__, ensure_ascii=False) + "\n")
+    if out:
+        typer.echo(f"Wrote {out}", err=True)
+
+
+@app.command()
+@friendly
+def train(
+    labels: Optional[Path] = typer.Option(None, "--labels", help="Label folder or .jsonl file [default: labels/]."),
+    name: str = typer.Option("default", "--name", help="Model name: writes models/NAME.joblib and NAME.json."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing model of that name."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+    seed: int = typer.Option(13, "--seed", help="Random seed for folds and the model."),
+):
+    """Train a model on the hand labels, choosing features by cross-validated macro-F1.
+
+    Cross-validation groups folds by page when there are enough pages. The model card
+    (models/NAME.json) holds the label counts, features, metrics, confusion matrix and the
+    out-of-fold prediction of every comment.
+
+    Example: `classifier train --name mymodel`
+    """
+    from .labels import LABELS_DIR
+    from .models import MODELS_DIR, save_model
+    from .sources import PageSource
+    from .train import train as train_model
+
+    directory = models_dir or MODELS_DIR
+    from .models import model_paths
+
+    model_path, _ = model_paths(name, directory)
+    if model_path.exists() and not force:
+        raise ClassifierError(f"model {model_path} already exists; pass --force to replace it or --name to pick another")
+    result = train_model(labels or LABELS_DIR, PageSource(archive=dragnet), seed=seed, name=name)
+    path = save_model(result.pipeline, result.card, name, directory, force=force)
+    card = result.card
+    cv = card["cross_validation"]
+    typer.echo(f"{sum(card['label_counts'].values())} comments from {card['pages']} page(s): "
+               + ", ".join(f"{k} {v}" for k, v in card["label_counts"].items()))
+    typer.echo(f"Cross-validation: {cv['method']}, {cv['n_splits']} folds" + (f" ({cv['note']})" if cv.get("note") else ""))
+    for candidate in result.candidates:
+        chosen = "  <- chosen" if (candidate.features, candidate.C) == (card["features"], card["hyperparameters"]["C"]) else ""
+        typer.echo(f"  {candidate.features:<16} C={candidate.C:<5g} macro-F1 {candidate.macro_f1:.3f}  "
+                   f"{candidate.comments_per_second:>8,.0f} comments/s{chosen}")
+    typer.echo(f"Wrote {path} and its card; macro-F1 {card['macro_f1']:.3f}. See errors with: classifier confusion {name}")
+
+
+@app.command()
+@friendly
+def score(
+    inputs: list[str] = typer.Argument(..., help="JSONL (`text`, optional `id`), CSV (`text` column), page .txt files, or - for JSONL on stdin."),
+    model: str = typer.Option("default", "--model", "-m", help="Model name in models/, or a path to NAME.joblib."),
+    output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+):
+    """Label new comments: one output row per input comment, in input order.
+
+    Each row has `id`, `label`, `confidence` and `probabilities` for every label; comments
+    split from pages also carry `page`, `start_line` and `end_line`.
+
+    Example: `classifier score comments.jsonl --format table`
+    """
+    from .inputs import read_inputs
+    from .models import MODELS_DIR, load_model
+    from .score import csv_header, format_csv, format_jsonl, score_comments
+
+    pipeline, card = load_model(model, models_dir or MODELS_DIR)
+    labels = card["labels"]
+    rows = score_comments(pipeline, labels, read_inputs(inputs))
+    if output_format is OutputFormat.table:
+        _print_score_table(list(rows), labels, out, force)
+        return
+    with _writer(out, force) as stream:
+        if output_format is OutputFormat.csv:
+            stream.write(csv_header(labels))
+        for row in rows:
+            stream.write(format_jsonl(row) if output_format is OutputFormat.jsonl else format_csv(row, labels))
+
+
+def _print_score_table(rows: list[dict], labels: list[str], out: Optional[Path], force: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} comment(s) scored")
+    for column in ("id", "label", "confidence", *labels):
+        table.add_column(column, justify="left" if column in ("id", "label") else "right")
+    for row in rows:
+        table.add_row(row["id"], row["label"], f"{row['confidence']:.2f}",
+                      *(f"{row['probabilities'][l]:.2f}" for l in labels))
+    if out is None:
+        Console(width=max(120, Console().width)).print(table)
+        return
+    with _writer(out, force) as stream:
+        Console(file=stream, width=160, color_system=None).print(table)
+
+
+@app.command()
+@friendly
+def confusion(
+    name: str = typer.Argument("default", help="Model name in models/, or a path to its card."),
+    examples: Optional[str] = typer.Option(None, "--examples", "-e", help="List the comments in one cell, as TRUE:PRED."),
+    limit: int = typer.Option(20, "--limit", help="How many examples to list."),
+    png: Optional[Path] = typer.Option(None, "--png", help="Also write a heatmap image here."),
+    force: bool = typer.Option(False, "--force", help="Replace --png if it exists."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+):
+    """Show where a model goes wrong: its out-of-fold confusion matrix and per-class scores.
+
+    Rows are the hand labels, columns the model's predictions on comments it did not train on.
+
+    Examples: `classifier confusion` ... `classifier confusion --examples rebuttal:other` ...
+    `classifier confusion --png confusion.png`
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .models import MODELS_DIR, load_card
+
+    card = load_card(name, models_dir or MODELS_DIR)
+    console = Console(width=max(100, Console().width))
+    if examples:
+        from .confusion import cell_examples
+
+        true, _, predicted = examples.partition(":")
+        found = cell_examples(card, examples)
+        console.print(f"{len(found)} comment(s) labelled {true} and predicted {predicted}"
+                      + (f"; showing {min(limit, len(found))}" if found else ""))
+        for example in found[:limit]:
+            text = example.text if example.text is not None else "(page not available; text not shown)"
+            console.print(f"\n[bold]{example.id}[/bold]  {example.page}:{example.start_line}-{example.end_line}  "
+                          f"p({predicted})={example.probabilities[predicted]:.2f}  p({true})={example.probabilities[true]:.2f}",
+                          highlight=False)
+            console.print(text[:600] + ("..." if len(text) > 600 else ""), highlight=False, markup=False)
+        return
+    labels = card["confusion"]["labels"]
+    matrix = card["confusion"]["matrix"]
+    table = Table(title=f"{card.get('name', name)}: out-of-fold confusion ({card['cross_validation']['method']})")
+    table.add_column("true \\ predicted")
+    for label in labels:
+        table.add_column(label, justify="right")
+    for column in ("precision", "recall", "F1", "support"):
+        table.add_column(column, justify="right", style="cyan")
+    for label, row in zip(labels, matrix):
+        stats = card["per_class"][label]
+        cells = [f"[bold]{v}[/bold]" if labels[j] == label else str(v) for j, v in enumerate(row)]
+        table.add_row(label, *cells, f"{stats['precision']:.2f}", f"{stats['recall']:.2f}", f"{stats['f1']:.2f}",
+                      str(stats["support"]))
+    console.print(table)
+    console.print(f"macro-F1 {card['macro_f1']:.3f} over {sum(map(sum, matrix))} comments; "
+                  f"see a cell's comments with: classifier confusion {name} --examples TRUE:PRED")
+    if png:
+        from .confusion import write_heatmap
+
+        if png.exists() and not force:
+            raise ClassifierError(f"{png} already exists; pass --force to replace it")
+        console.print(f"Wrote {write_heatmap(card, png)}")
+
+
+def main() -> None:
+    app()

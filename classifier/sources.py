@@ -1,0 +1,39 @@
+"""Where pages named in labels come from: the seed folder, or the Dragnet archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import dragnet
+from .errors import ClassifierError
+from .pages import Page, read_page_file
+
+SEEDS_DIR = dragnet.PROJECT_ROOT / "seeds"
+
+
+class PageSource:
+    """Resolves page names: `dragnet/ID` from the archive, anything else from `seeds_dir`."""
+
+    def __init__(self, seeds_dir: str | Path = SEEDS_DIR, archive: str | Path | None = None):
+        self.seeds_dir = Path(seeds_dir)
+        self.archive = archive
+        self._dragnet: dict[str, Page] | None = None
+        self._files: dict[str, Page] = {}
+
+    def get(self, name: str) -> Page:
+        if name.startswith(dragnet.PAGE_PREFIX):
+            if self._dragnet is None:
+                self._dragnet = dragnet.read_archive(self.archive)
+            page = self._dragnet.get(name)
+            if page is None:
+                page_id = name[len(dragnet.PAGE_PREFIX) :]
+                if page_id in dragnet.reserved_ids():
+                    raise ClassifierError(f"{name} is reserved for evaluation; remove every label that names it")
+                raise ClassifierError(f"{name} is not in the Dragnet archive; check the page name")
+            return page
+        if name not in self._files:
+            path = self.seeds_dir / name
+            if not path.is_file():
+                raise ClassifierError(f"page {name} is not in {self.seeds_dir}; add the page file there")
+            self._files[name] = read_page_file(path)
+        return self._files[name]

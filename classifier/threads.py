@@ -1,0 +1,120 @@
+"""Where a page's reader thread is, and which of its lines are page furniture (author, date, Reply)."""
+
+from __future__ import annotations
+
+import re
+
+from .pages import Page
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE = re.compile(
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+\d{{4}}"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
+SAYS = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?\s*$", re.I)
+POSTED_BY = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by:?\s*(?P<author>[^|@]+?)(?:\s+(?:at|on|\|)\s+|\s*\||$)", re.I)
+ON_DATE_SAID = re.compile(rf"^on\s+.*?{MONTH}.*?\d{{4}}.*?,\s*(?P<author>.+?)\s+(?:said|says|wrote)\b", re.I)
+ACTIONS = re.compile(
+    r"^(?:reply|reply\s*↓|↓|report(?: abuse| comment)?|permalink|quote|flag|like|unlike|share|"
+    r"log in to reply|reply to this comment|\d+\s+(?:likes?|votes?|points?)|recommend|edit)\s*$",
+    re.I,
+)
+HEADER = re.compile(
+    r"^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|"
+    r"thoughts?|reactions?)\b.{0,150}$|^(?:reader\s+)?(?:comments?|responses|discussion)\s*(?:\(\d+\))?\s*:?$",
+    re.I,
+)
+END_MARKER = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|submit comment|post comment|"
+    r"name\s*\(required\)|notify me of|comments? (?:are|is) closed|you must be logged in)",
+    re.I,
+)
+
+
+def _stripped(lines, number):
+    return lines[number - 1].strip() if 1 <= number <= len(lines) else ""
+
+
+def _is_dated_line(line: str) -> bool:
+    return bool(DATE.search(line)) and len(line.split()) <= 14
+
+
+def _neighbour(lines, number, step):
+    """The nearest non-blank line number before (step -1) or after (+1) `number`."""
+    number += step
+    while 1 <= number <= len(lines) and not lines[number - 1].strip():
+        number += step
+    return number if 1 <= number <= len(lines) else None
+
+
+def is_author_line(line: str) -> bool:
+    return bool(SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line))
+
+
+def is_furniture(lines, number: int) -> bool:
+    """Author, date and action lines: they mark a boundary and are never comment text."""
+    line = _stripped(lines, number)
+    if not line or len(line) > 160:
+        return False
+    if is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line):
+        return True
+    # A bare name heading a date line ("Eva" above "September 29, 2012").
+    if len(line.split()) <= 4 and line[-1] not in ".?!":
+        for step in (1, -1):
+            other = _neighbour(lines, number, step)
+            if other and _is_dated_line(_stripped(lines, other)) and not is_author_line(_stripped(lines, other)):
+                return True
+    return False
+
+
+def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | None]:
+    """(author, posted) from the furniture right before a comment, else right after it."""
+    for number in (_neighbour(lines, first, -1), _neighbour(lines, last, 1)):
+        author = posted = None
+        while number and is_furniture(lines, number):
+            line = _stripped(lines, number)
+            match = SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line)
+            date = DATE.search(line)
+            if match and not author:
+                author = DATE.sub("", match.group("author")).strip(" ,/|-") or None
+            if date and not posted:
+                posted = line if not match else line[date.start():].strip()
+            if not match and not date and not ACTIONS.match(line) and not author:
+                author = line
+            number = _neighbour(lines, number, 1 if number > last else -1)
+            if number and (first <= number <= last):
+                break
+        if author or posted:
+            return author, posted
+    return None, None
+
+
+def find_thread(page: Page) -> tuple[int, int, bool] | None:
+    """(first line, last line, has furniture) of the reader thread, or None when the page has none."""
+    lines = page.lines
+    start = None
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if line and len(line) <= 160 and HEADER.match(line) and not line.lower().startswith(("no ", "0 ")):
+            start = number + 1
+            break
+    authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
+    if start is None:
+        if len(authors) < 2:
+            return None
+        start = authors[0]
+    end = len(lines)
+    for number in range(start, len(lines) + 1):
+        if END_MARKER.match(_stripped(lines, number)):
+            end = number - 1
+            break
+    while end >= start and not lines[end - 1].strip():
+        end -= 1
+    while start <= end and not lines[start - 1].strip():
+        start += 1
+    if start > end:
+        return None
+    furniture = sum(is_furniture(lines, n) for n in range(start, end + 1))
+    return start, end, furniture >= 2
