@@ -17,7 +17,9 @@ app = typer.Typer(
     help="Split web pages into reader comments, hand-label their discourse acts "
     "(question, rebuttal, link-share, thanks, other), train a TF-IDF + logistic-regression model, "
     "score new comments and see where the model goes wrong.\n\n"
-    "Start with: classifier split seeds/*.txt --out comments.jsonl",
+    "Example, the whole job on the bundled seeds: `classifier split seeds/*.txt --out comments.jsonl`, "
+    "then `classifier train --name mine`, `classifier confusion mine`, "
+    "`classifier score comments.jsonl --model mine --format table`.",
     no_args_is_help=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
@@ -95,7 +97,9 @@ def train(
     name: str = typer.Option("default", "--name", help="Model name: writes models/NAME.joblib and NAME.json."),
     force: bool = typer.Option(False, "--force", help="Replace an existing model of that name."),
     models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+    pages: Optional[Path] = typer.Option(None, "--pages", help="Folder of the page files the labels name [default: seeds/]."),
     dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+    features: Optional[list[str]] = typer.Option(None, "--features", help="Only try these feature sets (repeatable): word, word+cues, char, word+char, word+char+cues."),
     seed: int = typer.Option(13, "--seed", help="Random seed for folds and the model."),
 ):
     """Train a model on the hand labels, choosing features by cross-validated macro-F1.
@@ -107,17 +111,17 @@ def train(
     Example: `classifier train --name mymodel`
     """
     from .labels import LABELS_DIR
-    from .models import MODELS_DIR, save_model
-    from .sources import PageSource
+    from .models import MODELS_DIR, model_paths, save_model
+    from .sources import SEEDS_DIR, PageSource
+    from .train import candidates_for
     from .train import train as train_model
 
     directory = models_dir or MODELS_DIR
-    from .models import model_paths
-
     model_path, _ = model_paths(name, directory)
     if model_path.exists() and not force:
         raise ClassifierError(f"model {model_path} already exists; pass --force to replace it or --name to pick another")
-    result = train_model(labels or LABELS_DIR, PageSource(archive=dragnet), seed=seed, name=name)
+    source = PageSource(pages or SEEDS_DIR, archive=dragnet)
+    result = train_model(labels or LABELS_DIR, source, seed=seed, candidates=candidates_for(features), name=name)
     path = save_model(result.pipeline, result.card, name, directory, force=force)
     card = result.card
     cv = card["cross_validation"]
@@ -205,7 +209,7 @@ def confusion(
     from .models import MODELS_DIR, load_card
 
     card = load_card(name, models_dir or MODELS_DIR)
-    console = Console(width=max(100, Console().width))
+    console = Console(width=max(140, Console().width))
     if examples:
         from .confusion import cell_examples
 

@@ -83,10 +83,8 @@ def load_labels(path: str | Path = LABELS_DIR, source: PageSource | None = None)
     comments: list[LabelledComment] = []
     seen: dict[tuple[str, int, int], str] = {}
     for where, record in read_records(path):
-        page = source.get(record["page"]) if record["page"] else None
-        if page is None:
-            raise ClassifierError(f"{where}: empty page name")
         try:
+            page = source.get(record["page"])
             text = span_text(page, record["start_line"], record["end_line"])
         except ClassifierError as exc:
             raise ClassifierError(f"{where}: {exc}") from None

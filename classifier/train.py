@@ -25,6 +25,16 @@ N_SPLITS = 5
 CANDIDATES = tuple((features, C) for features in FEATURE_SETS for C in (1.0, 10.0))
 
 
+def candidates_for(features: list[str] | None) -> tuple:
+    """The (features, C) grid, limited to the named feature sets when given."""
+    if not features:
+        return CANDIDATES
+    unknown = [f for f in features if f not in FEATURE_SETS]
+    if unknown:
+        raise ClassifierError(f"unknown feature set {unknown[0]!r}; choose from {', '.join(FEATURE_SETS)}")
+    return tuple(c for c in CANDIDATES if c[0] in features)
+
+
 @dataclass
 class Candidate:
     features: str
@@ -42,7 +52,7 @@ class TrainResult:
 
 def folds_for(y: np.ndarray, groups: list[str], seed: int):
     """Page-grouped stratified folds when there are enough pages, else plain stratified folds."""
-    smallest = int(np.bincount(y).min(initial=0)) if len(y) else 0
+    smallest = int(np.unique(y, return_counts=True)[1].min()) if len(y) else 0
     pages = len(set(groups))
     if pages >= N_SPLITS and smallest >= N_SPLITS:
         splitter = StratifiedGroupKFold(n_splits=N_SPLITS, shuffle=True, random_state=seed)
