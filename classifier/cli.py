@@ -112,16 +112,14 @@ def train(
     """
     from .labels import LABELS_DIR
     from .models import MODELS_DIR, model_paths, save_model
-    from .sources import SEEDS_DIR, PageSource
-    from .train import candidates_for
+    from .train import feature_sets_for
     from .train import train as train_model
 
     directory = models_dir or MODELS_DIR
     model_path, _ = model_paths(name, directory)
     if model_path.exists() and not force:
         raise ClassifierError(f"model {model_path} already exists; pass --force to replace it or --name to pick another")
-    source = PageSource(pages or SEEDS_DIR, archive=dragnet)
-    result = train_model(labels or LABELS_DIR, source, seed=seed, candidates=candidates_for(features), name=name)
+    result = train_model(labels or LABELS_DIR, _page_source(pages, dragnet), seed=seed, feature_sets=feature_sets_for(features), name=name)
     path = save_model(result.pipeline, result.card, name, directory, force=force)
     card = result.card
     cv = card["cross_validation"]
@@ -246,6 +244,83 @@ def confusion(
         if png.exists() and not force:
             raise ClassifierError(f"{png} already exists; pass --force to replace it")
         console.print(f"Wrote {write_heatmap(card, png)}")
+
+
+def _download_with_progress():
+    """Fetch the Dragnet archive into the user cache, showing a progress bar on stderr."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from .dragnet import ARCHIVE_URL, download_archive
+
+    typer.echo(f"No local Dragnet archive; downloading it once from {ARCHIVE_URL}", err=True)
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  transient=True) as progress:
+        task = progress.add_task("dragnet_Corrected.tar.gz", total=None)
+        return download_archive(progress=lambda done, total: progress.update(task, completed=done, total=total or None))
+
+
+def _page_source(pages: Optional[Path], dragnet: Optional[Path]):
+    from .sources import SEEDS_DIR, PageSource
+
+    return PageSource(pages or SEEDS_DIR, archive=dragnet, download=_download_with_progress)
+
+
+@app.command("fetch-dragnet")
+@friendly
+def fetch_dragnet():
+    """Download the Dragnet corpus (1,381 pages, 4 MB) into your cache, checking its sha256.
+
+    Only needed without a copy at ../shared/corpora/dragnet/ or $CLASSIFIER_DRAGNET.
+
+    Example: `classifier fetch-dragnet`
+    """
+    typer.echo(f"Saved {_download_with_progress()}")
+
+
+@app.command()
+@friendly
+def labels(
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="Label folder or .jsonl file [default: labels/]."),
+    pages: Optional[Path] = typer.Option(None, "--pages", help="Folder of the page files the labels name [default: seeds/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+):
+    """Check the label store against its pages and count the labels.
+
+    Fails on the first unknown label, overlapping span, duplicate, missing page or changed text.
+
+    Example: `classifier labels`
+    """
+    from collections import Counter
+
+    from .labels import LABELS, LABELS_DIR, load_labels
+
+    comments = load_labels(labels_path or LABELS_DIR, _page_source(pages, dragnet))
+    counts = Counter(c.label for c in comments)
+    typer.echo(f"{len(comments)} labelled comments from {len({c.page for c in comments})} pages, all consistent: "
+               + ", ".join(f"{label} {counts[label]}" for label in LABELS))
+
+
+@app.command()
+@friendly
+def export(
+    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    export_format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv or parquet."),
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="Label folder or .jsonl file [default: labels/]."),
+    pages: Optional[Path] = typer.Option(None, "--pages", help="Folder of the page files the labels name [default: seeds/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+):
+    """Export the labelled comments, text resolved from their pages, as JSONL, CSV or Parquet.
+
+    Columns: id, page, start_line, end_line, text, label, also.
+
+    Example: `classifier export --format parquet --out labelled.parquet`
+    """
+    from .export import export_labels
+    from .labels import LABELS_DIR
+
+    written = export_labels(labels_path or LABELS_DIR, _page_source(pages, dragnet), out, export_format.value, force)
+    typer.echo(f"Wrote {written} labelled comments to {out}")
 
 
 def main() -> None:

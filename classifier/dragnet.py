@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import tarfile
@@ -55,8 +54,11 @@ def reserved_ids() -> frozenset[str]:
     return RESERVED | extra
 
 
-def find_archive(explicit: str | Path | None = None) -> Path:
-    """The first archive found: explicit path, $CLASSIFIER_DRAGNET, ../shared copy, user cache."""
+def find_archive(explicit: str | Path | None = None, download: Callable[[], Path] | None = None) -> Path:
+    """The first archive found: explicit path, $CLASSIFIER_DRAGNET, ../shared copy, user cache.
+
+    With `download` (a callable that fetches it), a missing archive is downloaded instead of an error.
+    """
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
@@ -71,6 +73,8 @@ def find_archive(explicit: str | Path | None = None) -> Path:
     for path in (SHARED_COPY, cache_path()):
         if path.is_file():
             return path
+    if download is not None:
+        return download()
     raise ClassifierError(f"no copy of the Dragnet archive was found; {HOW_TO_GET}")
 
 
@@ -113,9 +117,10 @@ def page_from_member(page_id: str, data: bytes) -> Page:
     return Page(PAGE_PREFIX + page_id, lines, thread_start=None)
 
 
-def read_archive(archive: str | Path | None = None, include_reserved: bool = False) -> dict[str, Page]:
+def read_archive(archive: str | Path | None = None, include_reserved: bool = False,
+                 download: Callable[[], Path] | None = None) -> dict[str, Page]:
     """All pages of the archive by name (`dragnet/R149`), reserved pages left out by default."""
-    path = find_archive(archive)
+    path = find_archive(archive, download)
     skip = set() if include_reserved else reserved_ids()
     pages: dict[str, Page] = {}
     try:

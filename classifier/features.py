@@ -78,3 +78,31 @@ def build_pipeline(features: str, C: float, seed: int) -> Pipeline:
     vectoriser = parts[0][1] if len(parts) == 1 else FeatureUnion(parts)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=seed)
     return Pipeline([("features", vectoriser), ("model", model)])
+
+
+def _vectorisers(pipeline):
+    features = pipeline.named_steps["features"]
+    parts = features.transformer_list if isinstance(features, FeatureUnion) else [("only", features)]
+    return [(name, part) for name, part in parts]
+
+
+def describe(pipeline) -> dict:
+    """JSON-ready parameters of every feature extractor and of the model."""
+
+    def plain(params: dict) -> dict:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in sorted(params.items())
+                if isinstance(v, (str, int, float, bool, tuple, type(None)))}
+
+    return {"features": {name: {"type": type(part).__name__, **plain(part.get_params(deep=False))}
+                         for name, part in _vectorisers(pipeline)},
+            "model": {"type": type(pipeline.named_steps["model"]).__name__,
+                      **plain(pipeline.named_steps["model"].get_params(deep=False))}}
+
+
+def drop_run_state(pipeline):
+    """Clear state that differs between identical runs, so the same inputs give the same bytes."""
+    for _, part in _vectorisers(pipeline):
+        # scikit-learn remembers id(stop_words), a memory address, only to skip a re-check.
+        if hasattr(part, "_stop_words_id"):
+            part._stop_words_id = None
+    return pipeline

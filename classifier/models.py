@@ -5,28 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .dragnet import PROJECT_ROOT
 from .errors import ClassifierError
+from .output import atomic_write
 
 MODELS_DIR = Path(os.environ.get("CLASSIFIER_MODELS", PROJECT_ROOT / "models"))
-
-
-def atomic_write(path: Path, write) -> None:
-    """Call `write(file)` on a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def file_sha256(path: Path) -> str:
@@ -55,7 +41,7 @@ def save_model(pipeline, card: dict, name: str, models_dir: Path = MODELS_DIR, f
     model_path, card_path = model_paths(name, models_dir)
     if not force and (model_path.exists() or card_path.exists()):
         raise ClassifierError(f"model {model_path} already exists; pass --force to replace it or --name to pick another")
-    atomic_write(model_path, lambda handle: joblib.dump(pipeline, handle))
+    atomic_write(model_path, lambda handle: joblib.dump(pipeline, handle, compress=3))
     card = {**card, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "model_file": model_path.name, "model_sha256": file_sha256(model_path)}
     text = json.dumps(card, indent=1, ensure_ascii=False) + "\n"

@@ -10,6 +10,27 @@ from pathlib import Path
 from .errors import ClassifierError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def atomic_write(path: Path, write) -> None:
+    """Call `write(binary_file)` on a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 class AtomicOutput:
     """`with AtomicOutput(path, force) as stream:` writes to a temporary file renamed onto `path` on success."""
 
@@ -36,6 +57,7 @@ class AtomicOutput:
             return False
         self._handle.close()
         if exc_type is None:
+            os.chmod(self._tmp, 0o666 & ~_umask())
             os.replace(self._tmp, self.path)
         else:
             os.unlink(self._tmp)

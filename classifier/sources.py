@@ -14,16 +14,17 @@ SEEDS_DIR = dragnet.PROJECT_ROOT / "seeds"
 class PageSource:
     """Resolves page names: `dragnet/ID` from the archive, anything else from `seeds_dir`."""
 
-    def __init__(self, seeds_dir: str | Path = SEEDS_DIR, archive: str | Path | None = None):
+    def __init__(self, seeds_dir: str | Path = SEEDS_DIR, archive: str | Path | None = None, download=None):
         self.seeds_dir = Path(seeds_dir)
         self.archive = archive
+        self.download = download
         self._dragnet: dict[str, Page] | None = None
         self._files: dict[str, Page] = {}
 
     def get(self, name: str) -> Page:
         if name.startswith(dragnet.PAGE_PREFIX):
             if self._dragnet is None:
-                self._dragnet = dragnet.read_archive(self.archive)
+                self._dragnet = dragnet.read_archive(self.archive, download=self.download)
             page = self._dragnet.get(name)
             if page is None:
                 page_id = name[len(dragnet.PAGE_PREFIX) :]

@@ -12,7 +12,7 @@ from classifier.train import train
 
 @pytest.fixture
 def pipeline(labelled_store):
-    return train(labelled_store["labels"], PageSource(labelled_store["pages"]), candidates=(("word", 1.0),)).pipeline
+    return train(labelled_store["labels"], PageSource(labelled_store["pages"]), feature_sets=("word",), c_grid=()).pipeline
 
 
 def test_one_row_per_input_in_order(pipeline, tmp_path):

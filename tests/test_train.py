@@ -8,13 +8,12 @@ from classifier.labels import LABELS, load_labels
 from classifier.dataset import to_dataset
 from classifier.models import load_model, save_model
 from classifier.sources import PageSource
-from classifier.train import candidates_for, folds_for, train
+from classifier.train import feature_sets_for, folds_for, train
 
-FAST = (("word", 1.0),)
 
 
 def run(store, seed=13):
-    return train(store["labels"], PageSource(store["pages"]), seed=seed, candidates=FAST)
+    return train(store["labels"], PageSource(store["pages"]), seed=seed, feature_sets=("word",), c_grid=())
 
 
 def test_labels_become_a_dataset_with_a_classlabel(labelled_store):
@@ -61,6 +60,25 @@ def test_saved_model_is_checked_against_its_card(labelled_store, tmp_path):
 
 
 def test_unknown_feature_set_is_named():
-    assert candidates_for(["word"]) == (("word", 1.0), ("word", 10.0))
+    assert feature_sets_for(["word", "char"]) == ("word", "char")
     with pytest.raises(ClassifierError, match="'bigrams'"):
-        candidates_for(["bigrams"])
+        feature_sets_for(["bigrams"])
+
+
+def test_separate_processes_write_identical_model_files(labelled_store, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    digests = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"run{hash_seed}"
+        command = ["train", "--labels", labelled_store["labels"], "--pages", labelled_store["pages"],
+                   "--models-dir", out, "--features", "word+cues", "--name", "m"]
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-m", "classifier", *map(str, command)], check=True, env=env,
+                       capture_output=True)
+        card = json.loads((out / "m.json").read_text())
+        card.pop("created")
+        digests.append(((out / "m.joblib").read_bytes(), card))
+    assert digests[0] == digests[1]
