@@ -66,3 +66,17 @@ def test_archive_lookup_order(archive, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with pytest.raises(ClassifierError, match="fetch-dragnet"):
         dragnet.find_archive()
+
+
+def test_download_checks_sha256_and_writes_atomically(archive, tmp_path, monkeypatch):
+    import hashlib
+
+    url = archive.as_uri()  # a local file: tests never touch the network
+    monkeypatch.setattr(dragnet, "ARCHIVE_SHA256", hashlib.sha256(archive.read_bytes()).hexdigest())
+    seen = []
+    target = dragnet.download_archive(tmp_path / "cache" / "d.tar.gz", progress=lambda d, t: seen.append(d), url=url)
+    assert target.read_bytes() == archive.read_bytes() and seen[-1] == archive.stat().st_size
+    monkeypatch.setattr(dragnet, "ARCHIVE_SHA256", "0" * 64)
+    with pytest.raises(ClassifierError, match="wrong sha256"):
+        dragnet.download_archive(tmp_path / "other.tar.gz", url=url)
+    assert not (tmp_path / "other.tar.gz").exists() and not list(tmp_path.glob("*.part"))
