@@ -65,7 +65,7 @@ def _writer(out: Optional[Path], force: bool):
 @app.command()
 @friendly
 def split(
-    pages: list[Path] = typer.Argument(..., help="Page files of flat text (article, then comments)."),
+    pages: list[str] = typer.Argument(..., help="Page files of flat text (article, then comments), or Dragnet pages as dragnet/ID."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
 ):
@@ -74,14 +74,15 @@ def split(
     Each record has `id`, `page`, `start_line`, `end_line` (1-based, inclusive), `text`, and
     `author` / `posted` where the page names them. A page with no thread gives no records and a note.
 
-    Example: `classifier split seeds/*.txt --out comments.jsonl`
+    Examples: `classifier split seeds/*.txt --out comments.jsonl` ... `classifier split dragnet/R149`
     """
-    from .pages import read_page_file
+    from .sources import load_page
     from .splitter import split_page
 
+    source = _page_source(None, None)
     with _writer(out, force) as stream:
         for path in pages:
-            comments = split_page(read_page_file(path))
+            comments = split_page(load_page(path, source))
             if not comments:
                 typer.echo(f"{path}: no comment thread found; 0 comments", err=True)
             for comment in comments:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ClassifierError
-from .pages import read_page_file
+from .sources import load_page
 from .splitter import split_page
 
 
@@ -72,7 +72,7 @@ def read_csv(name: str) -> Iterator[InputComment]:
 
 
 def read_page(name: str) -> Iterator[InputComment]:
-    for comment in split_page(read_page_file(name)):
+    for comment in split_page(load_page(name)):
         yield InputComment(comment.id, comment.text, f"{name}:{comment.start_line}",
                            comment.page, comment.start_line, comment.end_line)
 
@@ -83,7 +83,7 @@ READERS = {".jsonl": read_jsonl, ".json": read_jsonl, ".csv": read_csv, ".txt": 
 def read_inputs(names: list[str]) -> Iterator[InputComment]:
     """Every comment of every input, in order; the reader is chosen by file extension (- is JSONL)."""
     for name in names:
-        suffix = ".jsonl" if name == "-" else Path(name).suffix.lower()
+        suffix = ".jsonl" if name == "-" else ".txt" if name.startswith("dragnet/") else Path(name).suffix.lower()
         if suffix not in READERS:
             raise ClassifierError(f"{name}: unknown input type {suffix or '(none)'}; give .jsonl, .csv or page .txt files")
         yield from READERS[suffix](name)

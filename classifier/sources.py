@@ -29,7 +29,7 @@ class PageSource:
             if page is None:
                 page_id = name[len(dragnet.PAGE_PREFIX) :]
                 if page_id in dragnet.reserved_ids():
-                    raise ClassifierError(f"{name} is reserved for evaluation; remove every label that names it")
+                    raise ClassifierError(f"{name} is reserved for evaluation: never label, train or tune on it; pick another page")
                 raise ClassifierError(f"{name} is not in the Dragnet archive; check the page name")
             return page
         if name not in self._files:
@@ -38,3 +38,11 @@ class PageSource:
                 raise ClassifierError(f"page {name} is not in {self.seeds_dir}; add the page file there")
             self._files[name] = read_page_file(path)
         return self._files[name]
+
+
+def load_page(name: str | Path, source: PageSource | None = None) -> Page:
+    """A page file on disk, or a `dragnet/ID` page from the archive when no such file exists."""
+    path = Path(name)
+    if not path.exists() and str(name).startswith(dragnet.PAGE_PREFIX):
+        return (source or PageSource()).get(str(name))
+    return read_page_file(path)

@@ -75,12 +75,13 @@ def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | Non
         author = posted = None
         while number and is_furniture(lines, number):
             line = _stripped(lines, number)
-            match = SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line)
+            match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line)
             date = DATE.search(line)
             if match and not author:
                 author = DATE.sub("", match.group("author")).strip(" ,/|-") or None
             if date and not posted:
-                posted = line if not match else line[date.start():].strip()
+                dates = list(DATE.finditer(line))
+                posted = line[dates[0].start():dates[-1].end()].strip()
             if not match and not date and not ACTIONS.match(line) and not author:
                 author = line
             number = _neighbour(lines, number, 1 if number > last else -1)

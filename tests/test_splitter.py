@@ -76,3 +76,11 @@ def test_ids_are_stable_and_depend_on_text_not_position():
 @pytest.mark.parametrize("header", ["16 Comments", "5 Responses to “A post”", "12 thoughts on “A post”", "Comments (3)"])
 def test_thread_headers(header):
     assert spans(ARTICLE + header + "\nA reader comment.\n") == [(4, 4)]
+
+
+def test_author_and_date_from_said_lines():
+    page = ARTICLE + ("On October 29, 2012 at 2:35am, Rosa said...\nWonderful food!\nCheers,\nRosa\n"
+                      "20. Jul, 2012 / Emily says:\nHave you seen this?\n")
+    comments = split_page(Page("p.txt", split_lines(page)))
+    assert [(c.start_line, c.end_line, c.author, c.posted) for c in comments] == [
+        (4, 6, "Rosa", "October 29, 2012 at 2:35am"), (8, 8, "Emily", "20. Jul, 2012")]
