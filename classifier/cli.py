@@ -324,5 +324,61 @@ def export(
     typer.echo(f"Wrote {written} labelled comments to {out}")
 
 
+@app.command("split-report")
+@friendly
+def split_report(
+    labels_path: Optional[Path] = typer.Option(None, "--labels", help="Hand segmentation to compare with [default: labels/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+    c4: Optional[Path] = typer.Option(None, "--c4", help="Path to c4_sample.jsonl.gz [default: ../shared/corpora/c4-sample/]."),
+    misses: int = typer.Option(0, "--misses", help="List up to N pages whose thread start was missed."),
+):
+    """Measure the splitter against the truth: thread starts, thread-less pages, hand-segmented comments.
+
+    Seeds and Dragnet pages (reserved ones skipped) are compared with labels/ and with the corpus' own
+    thread start; on the C4 sample any comment found counts against it (about a dozen documents there
+    do end in a real thread).
+
+    Example: `classifier split-report --misses 10`
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .dragnet import read_archive
+    from .labels import LABELS_DIR, load_labels
+    from .sources import SEEDS_DIR
+    from .split_report import C4_SAMPLE, evaluate, gold_by_page, read_c4
+
+    source = _page_source(None, dragnet)
+    gold = gold_by_page(load_labels(labels_path or LABELS_DIR, source))
+    seeds = [source.get(path.name) for path in sorted(SEEDS_DIR.glob("*.txt"))]
+    seed_starts = {p.name: min((c.start_line for c in gold.get(p.name, [])), default=None) for p in seeds}
+    archive = read_archive(dragnet, download=_download_with_progress)
+    reports = [
+        evaluate("seeds", seeds, gold, seed_starts),
+        evaluate("dragnet", archive.values(), gold, {name: page.thread_start for name, page in archive.items()}),
+        evaluate("c4-sample", (pages := read_c4(c4 or C4_SAMPLE)), {}, {page.name: None for page in pages}),
+    ]
+
+    def share(part, whole):
+        return f"{part}/{whole} ({part / whole:.1%})" if whole else "-"
+
+    def ratio(value):
+        return "-" if value is None else f"{value:.3f}"
+
+    table = Table(title="Splitter against the truth")
+    for column in ("corpus", "thread start exact", "thread-less pages with comments", "comments recovered exactly",
+                   "boundary precision", "boundary recall"):
+        table.add_column(column, justify="left" if column == "corpus" else "right")
+    for r in reports:
+        table.add_row(r.corpus, share(r.thread_start_exact, r.thread_pages),
+                      share(r.threadless_with_comments, r.threadless_pages), share(r.recovered_exact, r.gold_comments),
+                      ratio(r.boundary_precision), ratio(r.boundary_recall))
+    console = Console(width=max(140, Console().width))
+    console.print(table)
+    for r in reports:
+        if misses and r.misses:
+            console.print(f"{r.corpus}: thread start missed on " + ", ".join(r.misses[:misses]))
+
+
 def main() -> None:
     app()
