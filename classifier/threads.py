@@ -92,6 +92,43 @@ def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | Non
     return None, None
 
 
+MAX_GAP = 30  # non-blank lines between two comments' furniture lines in one thread
+
+
+def _furniture_cluster_start(lines) -> int | None:
+    """Without a header: where the last run of regularly recurring author/date lines begins.
+
+    A thread is at the end of a page and marks each comment with furniture; an article has at most
+    a byline or two. When the furniture follows each comment, the thread begins one comment earlier.
+    """
+    text = [n for n in range(1, len(lines) + 1) if lines[n - 1].strip()]
+    position = {n: i for i, n in enumerate(text)}
+    marks = [n for n in text if is_furniture(lines, n) and not ACTIONS.match(_stripped(lines, n))]
+    # Merge adjacent furniture lines (a name above its date) into one mark.
+    heads = [n for i, n in enumerate(marks) if i == 0 or position[n] - position[marks[i - 1]] > 1]
+    if len(heads) < 3:
+        return None
+    cluster = [heads[-1]]
+    gaps: list[int] = []
+    for n in reversed(heads[:-1]):
+        gap = position[cluster[0]] - position[n]
+        # A gap far longer than the thread's usual comment is the article, not a comment.
+        limit = MAX_GAP if len(gaps) < 2 else min(MAX_GAP, max(6, 3 * sorted(gaps)[len(gaps) // 2] + 2))
+        if gap > limit:
+            break
+        gaps.append(gap)
+        cluster.insert(0, n)
+    if len(cluster) < 3:
+        return None
+    tail = [n for n in text if n > cluster[-1] and not is_furniture(lines, n)]
+    if tail:
+        return cluster[0]
+    # Furniture after each comment: step back over one comment's worth of lines.
+    gaps = [position[b] - position[a] - 1 for a, b in zip(cluster, cluster[1:])]
+    back = max(1, sorted(gaps)[len(gaps) // 2])
+    return text[max(0, position[cluster[0]] - back)]
+
+
 def find_thread(page: Page) -> tuple[int, int, bool] | None:
     """(first line, last line, has furniture) of the reader thread, or None when the page has none."""
     lines = page.lines
@@ -101,11 +138,11 @@ def find_thread(page: Page) -> tuple[int, int, bool] | None:
         if line and len(line) <= 160 and HEADER.match(line) and not line.lower().startswith(("no ", "0 ")):
             start = number + 1
             break
-    authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
     if start is None:
-        if len(authors) < 2:
+        authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
+        start = authors[0] if len(authors) >= 2 else _furniture_cluster_start(lines)
+        if start is None:
             return None
-        start = authors[0]
     end = len(lines)
     for number in range(start, len(lines) + 1):
         if END_MARKER.match(_stripped(lines, number)):

@@ -84,3 +84,13 @@ def test_author_and_date_from_said_lines():
     comments = split_page(Page("p.txt", split_lines(page)))
     assert [(c.start_line, c.end_line, c.author, c.posted) for c in comments] == [
         (4, 6, "Rosa", "October 29, 2012 at 2:35am"), (8, 8, "Emily", "20. Jul, 2012")]
+
+
+def test_thread_without_header_found_by_recurring_date_lines():
+    article = "".join(f"Paragraph {i} of the article goes on at some length.\n" for i in range(12))
+    page = ("A title\nPosted on July 6, 2012 by admin\n" + article +
+            "Alita July 6, 2012 at 10:47 pm\nFirst comment.\n"
+            "Bob July 7, 2012 at 9:00 am\nSecond comment.\nStill Bob.\n"
+            "Cy July 8, 2012 at 1:00 pm\nThird comment.\n")
+    comments = split_page(Page("p.txt", split_lines(page)))
+    assert [(c.start_line, c.end_line) for c in comments] == [(16, 16), (18, 19), (21, 21)]
