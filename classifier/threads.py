@@ -15,6 +15,8 @@ DATE = re.compile(
 )
 SAYS = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?\s*$", re.I)
 POSTED_BY = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by:?\s*(?P<author>[^|@]+?)(?:\s+(?:at|on|\|)\s+|\s*\||$)", re.I)
+# Slashdot-style "by name (12345)" or "by name on <date>" under or over a comment.
+BY_AUTHOR = re.compile(r"^by\s+(?P<author>[^()]{1,40}?)\s*(?:\(\d+\)|\s+on\s+.{4,80})(?:\s.*)?$", re.I)
 ON_DATE_SAID = re.compile(rf"^on\s+.*?{MONTH}.*?\d{{4}}.*?,\s*(?P<author>.+?)\s+(?:said|says|wrote)\b", re.I)
 ACTIONS = re.compile(
     r"^(?:reply|reply\s*↓|↓|report(?: abuse| comment)?|permalink|quote|flag|like|unlike|share|"
@@ -50,7 +52,7 @@ def _neighbour(lines, number, step):
 
 
 def is_author_line(line: str) -> bool:
-    return bool(SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line))
+    return bool(SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line) or BY_AUTHOR.match(line))
 
 
 def is_furniture(lines, number: int) -> bool:
@@ -75,7 +77,7 @@ def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | Non
         author = posted = None
         while number and is_furniture(lines, number):
             line = _stripped(lines, number)
-            match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line)
+            match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
             date = DATE.search(line)
             if match and not author:
                 author = DATE.sub("", match.group("author")).strip(" ,/|-") or None
@@ -110,23 +112,37 @@ def _furniture_cluster_start(lines) -> int | None:
         return None
     cluster = [heads[-1]]
     gaps: list[int] = []
-    for n in reversed(heads[:-1]):
-        gap = position[cluster[0]] - position[n]
-        # A gap far longer than the thread's usual comment is the article, not a comment.
+    for index in range(len(heads) - 2, -1, -1):
+        gap = position[cluster[0]] - position[heads[index]]
+        # A gap far longer than the thread's usual comment is the article, unless the regular
+        # rhythm goes on before it (then it was one long comment).
         limit = MAX_GAP if len(gaps) < 2 else min(MAX_GAP, max(6, 3 * sorted(gaps)[len(gaps) // 2] + 2))
-        if gap > limit:
+        if gap > limit and not _regular_before(heads[: index + 1], position, limit):
             break
         gaps.append(gap)
-        cluster.insert(0, n)
+        cluster.insert(0, heads[index])
     if len(cluster) < 3:
         return None
     tail = [n for n in text if n > cluster[-1] and not is_furniture(lines, n)]
     if tail:
         return cluster[0]
-    # Furniture after each comment: step back over one comment's worth of lines.
+    # Furniture after each comment: step back over the first comment, up to a run of blank lines.
     gaps = [position[b] - position[a] - 1 for a, b in zip(cluster, cluster[1:])]
-    back = max(1, sorted(gaps)[len(gaps) // 2])
-    return text[max(0, position[cluster[0]] - back)]
+    back = 2 * max(1, sorted(gaps)[len(gaps) // 2])
+    start = position[cluster[0]]
+    while back and start > 0 and cluster[0] - text[start - 1] < 40:
+        previous, current = text[start - 1], text[start]
+        if current - previous > 3:  # three blank lines: a section break
+            break
+        start -= 1
+        back -= 1
+    return text[start]
+
+
+def _regular_before(heads: list[int], position: dict[int, int], limit: int) -> bool:
+    """Do the last three of `heads` recur within `limit` lines of each other?"""
+    last = heads[-3:]
+    return len(last) == 3 and all(position[b] - position[a] <= limit for a, b in zip(last, last[1:]))
 
 
 def find_thread(page: Page) -> tuple[int, int, bool] | None:
@@ -139,10 +155,12 @@ def find_thread(page: Page) -> tuple[int, int, bool] | None:
             start = number + 1
             break
     if start is None:
-        authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
-        start = authors[0] if len(authors) >= 2 else _furniture_cluster_start(lines)
+        start = _furniture_cluster_start(lines)
         if start is None:
-            return None
+            authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
+            if len(authors) < 2:
+                return None
+            start = authors[0]
     end = len(lines)
     for number in range(start, len(lines) + 1):
         if END_MARKER.match(_stripped(lines, number)):

@@ -94,3 +94,13 @@ def test_thread_without_header_found_by_recurring_date_lines():
             "Cy July 8, 2012 at 1:00 pm\nThird comment.\n")
     comments = split_page(Page("p.txt", split_lines(page)))
     assert [(c.start_line, c.end_line) for c in comments] == [(16, 16), (18, 19), (21, 21)]
+
+
+def test_slashdot_style_author_lines_below_a_long_comment():
+    article = "".join(f"Paragraph {i} of the story, told at some length.\n" for i in range(12))
+    comments = "".join(f"Comment {i} first line.\nby user{i} ({1000 + i})\n" for i in range(4))
+    long_one = "".join(f"Line {i} of a long pasted reply.\n" for i in range(20)) + "by longwinded (42)\n"
+    page = "Title\n" + article + "\n\n\n\n" + comments + long_one + "Last one.\nby tail (7)\n"
+    found = split_page(Page("p.txt", split_lines(page)))
+    assert [c.start_line for c in found][:2] == [18, 20]
+    assert found[0].author == "user0" and len(found) == 6
