@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from .errors import ClassifierError
+from .output import AtomicOutput
 
 app = typer.Typer(
     help="Split web pages into reader comments, hand-label their discourse acts "
@@ -55,13 +56,6 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-def _writer(out: Optional[Path], force: bool):
-    """An output stream: stdout, or a temporary file renamed onto `out` when the command succeeds."""
-    from .output import AtomicOutput
-
-    return AtomicOutput(out, force)
-
-
 @app.command()
 @friendly
 def split(
@@ -80,7 +74,7 @@ def split(
     from .splitter import split_page
 
     source = _page_source(None, None)
-    with _writer(out, force) as stream:
+    with AtomicOutput(out, force) as stream:
         for path in pages:
             comments = split_page(load_page(path, source))
             if not comments:
@@ -118,6 +112,7 @@ def train(
 
     directory = models_dir or MODELS_DIR
     model_path, _ = model_paths(name, directory)
+    # save_model checks this too; checking first spares minutes of training that could not be saved.
     if model_path.exists() and not force:
         raise ClassifierError(f"model {model_path} already exists; pass --force to replace it or --name to pick another")
     result = train_model(labels or LABELS_DIR, _page_source(pages, dragnet), seed=seed, feature_sets=feature_sets_for(features), name=name)
@@ -161,7 +156,7 @@ def score(
     if output_format is OutputFormat.table:
         _print_score_table(list(rows), labels, out, force)
         return
-    with _writer(out, force) as stream:
+    with AtomicOutput(out, force) as stream:
         if output_format is OutputFormat.csv:
             stream.write(csv_header(labels))
         for row in rows:
@@ -181,7 +176,7 @@ def _print_score_table(rows: list[dict], labels: list[str], out: Optional[Path],
     if out is None:
         Console(width=max(120, Console().width)).print(table)
         return
-    with _writer(out, force) as stream:
+    with AtomicOutput(out, force) as stream:
         Console(file=stream, width=160, color_system=None).print(table)
 
 
@@ -210,9 +205,9 @@ def confusion(
     card = load_card(name, models_dir or MODELS_DIR)
     console = Console(width=max(140, Console().width))
     if examples:
-        from .confusion import cell_examples
+        from .confusion import cell_examples, parse_cell
 
-        true, _, predicted = examples.partition(":")
+        true, predicted = parse_cell(examples, card["labels"])
         found = cell_examples(card, examples)
         console.print(f"{len(found)} comment(s) labelled {true} and predicted {predicted}"
                       + (f"; showing {min(limit, len(found))}" if found else ""))

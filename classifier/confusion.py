@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ClassifierError
-from .labels import load_labels
+from .labels import LABELS_DIR, load_labels
 from .sources import PageSource
 
 
@@ -38,7 +38,7 @@ def cell_examples(card: dict, cell: str, labels_path=None, source: PageSource | 
     texts: dict[str, str] = {}
     if rows:
         try:
-            texts = {c.id: c.text for c in (load_labels(labels_path, source) if labels_path else load_labels(source=source))}
+            texts = {c.id: c.text for c in load_labels(labels_path or LABELS_DIR, source)}
         except ClassifierError:
             texts = {}  # Pages not at hand: show spans instead of text.
     rows.sort(key=lambda r: -r["probabilities"][predicted])

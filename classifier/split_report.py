@@ -68,7 +68,7 @@ def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledCo
             else:
                 report.thread_pages += 1
                 thread = find_thread(page)
-                if thread and thread[0] == _first_text_line(page, truth):
+                if thread and thread.start == _first_text_line(page, truth):
                     report.thread_start_exact += 1
                 else:
                     report.misses.append(page.name)

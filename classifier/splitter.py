@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .pages import Page, span_text
-from .threads import find_thread, is_furniture, parse_furniture
+from .threads import find_thread, parse_furniture
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _split_plain(lines: list[tuple[int, str]]) -> list[list[int]]:
     return groups
 
 
-def _split_by_furniture(page: Page, start: int, end: int) -> list[list[int]]:
+def _split_by_furniture(page: Page, start: int, end: int, furniture: frozenset[int]) -> list[list[int]]:
     """Comments of a thread with author/date lines: the text between two furniture lines."""
     groups: list[list[int]] = []
     current: list[int] = []
@@ -142,7 +142,7 @@ def _split_by_furniture(page: Page, start: int, end: int) -> list[list[int]]:
         line = page.lines[number - 1].strip()
         if not line:
             continue
-        if is_furniture(page.lines, number):
+        if number in furniture:
             if current:
                 groups.append(current)
             current = []
@@ -158,11 +158,10 @@ def split_page(page: Page) -> list[Comment]:
     thread = find_thread(page)
     if thread is None:
         return []
-    start, end, with_furniture = thread
-    if with_furniture:
-        groups = _split_by_furniture(page, start, end)
+    if thread.has_furniture:
+        groups = _split_by_furniture(page, thread.start, thread.end, thread.furniture)
     else:
-        lines = [(n, page.lines[n - 1].strip()) for n in range(start, end + 1) if page.lines[n - 1].strip()]
+        lines = [(n, page.lines[n - 1].strip()) for n in range(thread.start, thread.end + 1) if page.lines[n - 1].strip()]
         groups = _split_plain(lines)
     comments = []
     seen: dict[str, int] = {}
@@ -170,6 +169,6 @@ def split_page(page: Page) -> list[Comment]:
         first, last = group[0], group[-1]
         text = span_text(page, first, last)
         seen[text] = seen.get(text, 0) + 1
-        author, posted = parse_furniture(page.lines, first, last)
+        author, posted = parse_furniture(page.lines, thread.furniture, first, last)
         comments.append(Comment(comment_id(page.name, text, seen[text]), page.name, first, last, text, author, posted))
     return comments

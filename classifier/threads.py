@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .pages import Page
 
@@ -55,6 +56,22 @@ def is_author_line(line: str) -> bool:
     return bool(SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line) or BY_AUTHOR.match(line))
 
 
+@dataclass(frozen=True)
+class Thread:
+    start: int
+    end: int
+    furniture: frozenset[int]  # every furniture line of the page, found once
+
+    @property
+    def has_furniture(self) -> bool:
+        return sum(self.start <= n <= self.end for n in self.furniture) >= 2
+
+
+def furniture_lines(lines) -> frozenset[int]:
+    """Numbers of the page's author, date and action lines."""
+    return frozenset(n for n in range(1, len(lines) + 1) if is_furniture(lines, n))
+
+
 def is_furniture(lines, number: int) -> bool:
     """Author, date and action lines: they mark a boundary and are never comment text."""
     line = _stripped(lines, number)
@@ -71,11 +88,11 @@ def is_furniture(lines, number: int) -> bool:
     return False
 
 
-def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | None]:
+def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> tuple[str | None, str | None]:
     """(author, posted) from the furniture right before a comment, else right after it."""
     for number in (_neighbour(lines, first, -1), _neighbour(lines, last, 1)):
         author = posted = None
-        while number and is_furniture(lines, number):
+        while number and number in furniture:
             line = _stripped(lines, number)
             match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
             date = DATE.search(line)
@@ -97,7 +114,7 @@ def parse_furniture(lines, first: int, last: int) -> tuple[str | None, str | Non
 MAX_GAP = 30  # non-blank lines between two comments' furniture lines in one thread
 
 
-def _furniture_cluster_start(lines) -> int | None:
+def _furniture_cluster_start(lines, furniture: frozenset[int]) -> int | None:
     """Without a header: where the last run of regularly recurring author/date lines begins.
 
     A thread is at the end of a page and marks each comment with furniture; an article has at most
@@ -105,7 +122,7 @@ def _furniture_cluster_start(lines) -> int | None:
     """
     text = [n for n in range(1, len(lines) + 1) if lines[n - 1].strip()]
     position = {n: i for i, n in enumerate(text)}
-    marks = [n for n in text if is_furniture(lines, n) and not ACTIONS.match(_stripped(lines, n))]
+    marks = [n for n in text if n in furniture and not ACTIONS.match(_stripped(lines, n))]
     # Merge adjacent furniture lines (a name above its date) into one mark.
     heads = [n for i, n in enumerate(marks) if i == 0 or position[n] - position[marks[i - 1]] > 1]
     if len(heads) < 3:
@@ -123,8 +140,7 @@ def _furniture_cluster_start(lines) -> int | None:
         cluster.insert(0, heads[index])
     if len(cluster) < 3:
         return None
-    tail = [n for n in text if n > cluster[-1] and not is_furniture(lines, n)]
-    if tail:
+    if any(n > cluster[-1] and n not in furniture for n in text):
         return cluster[0]
     # Furniture after each comment: step back over the first comment, up to a run of blank lines.
     gaps = [position[b] - position[a] - 1 for a, b in zip(cluster, cluster[1:])]
@@ -145,9 +161,10 @@ def _regular_before(heads: list[int], position: dict[int, int], limit: int) -> b
     return len(last) == 3 and all(position[b] - position[a] <= limit for a, b in zip(last, last[1:]))
 
 
-def find_thread(page: Page) -> tuple[int, int, bool] | None:
-    """(first line, last line, has furniture) of the reader thread, or None when the page has none."""
+def find_thread(page: Page) -> Thread | None:
+    """Where the reader thread is, or None when the page has none."""
     lines = page.lines
+    furniture = furniture_lines(lines)
     start = None
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -155,7 +172,7 @@ def find_thread(page: Page) -> tuple[int, int, bool] | None:
             start = number + 1
             break
     if start is None:
-        start = _furniture_cluster_start(lines)
+        start = _furniture_cluster_start(lines, furniture)
         if start is None:
             authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
             if len(authors) < 2:
@@ -172,5 +189,4 @@ def find_thread(page: Page) -> tuple[int, int, bool] | None:
         start += 1
     if start > end:
         return None
-    furniture = sum(is_furniture(lines, n) for n in range(start, end + 1))
-    return start, end, furniture >= 2
+    return Thread(start, end, furniture)
