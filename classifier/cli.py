@@ -326,12 +326,15 @@ def split_report(
     dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
     c4: Optional[Path] = typer.Option(None, "--c4", help="Path to c4_sample.jsonl.gz [default: ../shared/corpora/c4-sample/]."),
     misses: int = typer.Option(0, "--misses", help="List up to N pages whose thread start was missed."),
+    heldout: bool = typer.Option(False, "--heldout", help="Report on the pages held out from splitter development "
+                                 "(labels/splitter-heldout.txt) instead of the development pages."),
 ):
     """Measure the splitter against the truth: thread starts, thread-less pages, hand-segmented comments.
 
     Seeds and Dragnet pages (reserved ones skipped) are compared with labels/ and with the corpus' own
     thread start; on the C4 sample any comment found counts against it (about a dozen documents there
-    do end in a real thread).
+    do end in a real thread). Pages listed in labels/splitter-heldout.txt were never looked at while the
+    splitter was written: by default they are left out, and `--heldout` reports on them alone.
 
     Example: `classifier split-report --misses 10`
     """
@@ -341,17 +344,25 @@ def split_report(
     from .dragnet import read_archive
     from .labels import LABELS_DIR, load_labels
     from .sources import SEEDS_DIR
-    from .split_report import C4_SAMPLE, evaluate, gold_by_page, read_c4
+    from .split_report import C4_SAMPLE, evaluate, gold_by_page, heldout_pages, read_c4
 
     source = _page_source(None, dragnet)
     gold = gold_by_page(load_labels(labels_path or LABELS_DIR, source))
-    seeds = [source.get(path.name) for path in sorted(SEEDS_DIR.glob("*.txt"))]
+    held = heldout_pages()
+
+    def chosen(pages):
+        return [page for page in pages if (page.name in held) == heldout]
+
+    seeds = [] if heldout else [source.get(path.name) for path in sorted(SEEDS_DIR.glob("*.txt"))]
     seed_starts = {p.name: min((c.start_line for c in gold.get(p.name, [])), default=None) for p in seeds}
     archive = read_archive(dragnet, download=_download_with_progress)
+    dragnet_pages = chosen(archive.values())
+    c4_pages = chosen(read_c4(c4 or C4_SAMPLE))
+    suffix = " (held out)" if heldout else ""
     reports = [
         evaluate("seeds", seeds, gold, seed_starts),
-        evaluate("dragnet", archive.values(), gold, {name: page.thread_start for name, page in archive.items()}),
-        evaluate("c4-sample", (pages := read_c4(c4 or C4_SAMPLE)), {}, {page.name: None for page in pages}),
+        evaluate("dragnet" + suffix, dragnet_pages, gold, {p.name: p.thread_start for p in dragnet_pages}),
+        evaluate("c4-sample" + suffix, c4_pages, {}, {page.name: None for page in c4_pages}),
     ]
 
     def share(part, whole):

@@ -17,6 +17,16 @@ from .splitter import split_page
 from .threads import find_thread
 
 C4_SAMPLE = PROJECT_ROOT.parent / "shared" / "corpora" / "c4-sample" / "c4_sample.jsonl.gz"
+HELDOUT_LIST = PROJECT_ROOT / "labels" / "splitter-heldout.txt"
+
+
+def heldout_pages(path: str | Path = HELDOUT_LIST) -> frozenset[str]:
+    """Pages kept out of splitter development, so the report can measure the splitter on unseen pages."""
+    path = Path(path)
+    if not path.is_file():
+        return frozenset()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @dataclass

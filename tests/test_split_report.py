@@ -6,7 +6,7 @@ import pytest
 from classifier.errors import ClassifierError
 from classifier.labels import LabelledComment
 from classifier.pages import Page, split_lines
-from classifier.split_report import evaluate, read_c4
+from classifier.split_report import evaluate, heldout_pages, read_c4
 
 THREAD = Page("t.txt", split_lines("Title\nArticle text here.\n\nAnn says:\nNice.\nBen says:\nWhy?\nMore from Ben.\n"))
 PLAIN = Page("a.txt", split_lines("Title\nJust an article.\n"))
@@ -38,3 +38,10 @@ def test_c4_documents_become_pages(tmp_path):
     assert read_c4(path) == [Page("c4/7", ("One line.", "Two lines."))]
     with pytest.raises(ClassifierError, match="--c4 PATH"):
         read_c4(tmp_path / "missing.gz")
+
+
+def test_heldout_list_ignores_comments_and_blank_lines(tmp_path):
+    listed = tmp_path / "heldout.txt"
+    listed.write_text("# pages nobody tunes on\n\ndragnet/12\n c4/3 \n")
+    assert heldout_pages(listed) == {"dragnet/12", "c4/3"}
+    assert heldout_pages(tmp_path / "absent.txt") == frozenset()
