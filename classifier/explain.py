@@ -67,17 +67,26 @@ class Explainer:
             raise ClassifierError(f"the model knows no label {label!r}; use one of {known}")
         return self.rows_[label]
 
-    def contributions(self, texts: list[str], targets: list[str]) -> list[list[Contribution]]:
-        """For each text, every non-zero contribution towards its target label, largest first."""
-        matrix = self.pipeline.named_steps["features"].transform(texts).tocsr()
+    def contributions(self, texts: list[str], targets: list[str], top: int | None = None) -> list[list[Contribution]]:
+        """For each text, every non-zero contribution towards its target label, largest first
+        (or, given `top`, only the `top` largest positive ones)."""
+        return self.contributions_of(self.pipeline.named_steps["features"].transform(texts), targets, top)
+
+    def contributions_of(self, matrix, targets: list[str], top: int | None = None) -> list[list[Contribution]]:
+        """`contributions` from an already computed feature matrix (rows in the order of `targets`),
+        so a caller that has transformed the texts to score them need not do it twice."""
+        matrix = matrix.tocsr()
         out = []
         for i, target in enumerate(targets):
             start, end = matrix.indptr[i], matrix.indptr[i + 1]
             columns = matrix.indices[start:end]
             weights = matrix.data[start:end] * self.coef_[self.row(target), columns]
-            order = np.argsort(-weights, kind="stable")
+            keep = np.flatnonzero(weights > 0 if top else weights != 0)
+            if top and len(keep) > top:  # a long comment has thousands of char n-grams; sort only the best
+                keep = keep[np.argpartition(-weights[keep], top - 1)[:top]]
+            order = keep[np.argsort(-weights[keep], kind="stable")]
             out.append([Contribution(self.names_[columns[j]], self.kinds_[columns[j]], float(weights[j]))
-                        for j in order if weights[j] != 0])
+                        for j in order])
         return out
 
     def strongest(self, label: str, top: int, kind: str | None = None) -> list[Contribution]:
@@ -122,8 +131,8 @@ def add_explanations(explainer: Explainer, texts: list[str], rows: list[dict], t
     """Scored rows (a batch, with the texts they came from) with `explanation`: the top contributions
     towards the most probable label, as [feature, weight] pairs."""
     targets = [max(row["probabilities"], key=row["probabilities"].get) for row in rows]
-    found = explainer.contributions(texts, targets)
-    return [{**row, "explanation": [[c.feature, round(c.weight, 4)] for c in contribs if c.weight > 0][:top]}
+    found = explainer.contributions(texts, targets, top)
+    return [{**row, "explanation": [[c.feature, round(c.weight, 4)] for c in contribs]}
             for row, contribs in zip(rows, found)]
 
 

@@ -213,3 +213,9 @@ def test_export_option_mistakes(store, model_and_comments, tmp_path, args, messa
                     store["store"], "--pages", store["pages"], "--out", tmp_path / "x.json")
     assert result.exit_code == 1 and message in result.output, result.output
     assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("command", [["explain"], ["features"], ["export"], ["import"]])
+def test_help_teaches_with_an_example(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0 and "Example" in result.output and "classifier " + command[0] in result.output
