@@ -191,7 +191,7 @@ def _check_score_extras(explain: bool, explain_top: int, min_confidence, output_
     if min_confidence is not None:
         check_min_confidence(min_confidence)
     if explain:
-        check_top(explain_top)
+        check_top(explain_top, "--explain-top")
         if output_format is OutputFormat.csv:
             raise ClassifierError("--explain adds a list to each row, which CSV cannot hold; use --format jsonl or table")
 

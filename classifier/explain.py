@@ -97,9 +97,9 @@ class Explainer:
         return [Contribution(self.names_[j], self.kinds_[j], float(coef[j])) for j in best]
 
 
-def check_top(top: int) -> int:
+def check_top(top: int, option: str = "--top") -> int:
     if top < 1:
-        raise ClassifierError(f"--top must be at least 1, got {top}")
+        raise ClassifierError(f"{option} must be at least 1, got {top}")
     return top
 
 

@@ -140,3 +140,6 @@ def test_score_explain_adds_explanations(models, tmp_path):
     result = runner.invoke(app, ["score", str(source), "--model", "tiny", "--models-dir", str(models),
                                  "--explain", "--format", "csv"])
     assert result.exit_code == 1 and "CSV cannot hold" in result.output
+    result = runner.invoke(app, ["score", str(source), "--model", "tiny", "--models-dir", str(models),
+                                 "--explain", "--explain-top", "0"])
+    assert result.exit_code == 1 and "--explain-top must be at least 1" in result.output
