@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import sys
 from enum import Enum
@@ -54,6 +55,15 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    label_studio = "label-studio"
+    prodigy = "prodigy"
+    doccano = "doccano"
+
+
+class ExchangeFormat(str, Enum):
+    label_studio = "label-studio"
+    prodigy = "prodigy"
+    doccano = "doccano"
 
 
 @app.command()
@@ -138,11 +148,15 @@ def score(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
     models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+    explain: bool = typer.Option(False, "--explain", help="Add `explanation`: the n-grams and cues that pushed each decision, with their weights."),
+    explain_top: int = typer.Option(5, "--explain-top", help="How many contributions --explain lists per comment."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Label comments whose top probability is below P (0 < P <= 1) `uncertain`, keeping their probabilities; counts the labels on stderr."),
 ):
     """Label new comments: one output row per input comment, in input order.
 
     Each row has `id`, `label`, `confidence` and `probabilities` for every label; comments
-    split from pages also carry `page`, `start_line` and `end_line`.
+    split from pages also carry `page`, `start_line` and `end_line`. `--explain` adds the top
+    contributions to each row; `--min-confidence 0.6` abstains (`uncertain`) below 0.6.
 
     Example: `classifier score comments.jsonl --format table`
     """
@@ -150,34 +164,131 @@ def score(
     from .models import MODELS_DIR, load_model
     from .score import csv_header, format_csv, format_jsonl, score_comments
 
+    _check_score_extras(explain, explain_top, min_confidence, output_format)
     pipeline, card = load_model(model, models_dir or MODELS_DIR)
     labels = card["labels"]
-    rows = score_comments(pipeline, labels, read_inputs(inputs))
+    comments, texts = itertools.tee(read_inputs(inputs)) if explain else (read_inputs(inputs), None)
+    rows = score_comments(pipeline, labels, comments)
+    rows, counts = _score_extras(rows, texts, pipeline, labels, explain_top, min_confidence)
     if output_format is OutputFormat.table:
         _print_score_table(list(rows), labels, out, force)
-        return
-    with AtomicOutput(out, force) as stream:
+    else:
+        with AtomicOutput(out, force) as stream:
+            if output_format is OutputFormat.csv:
+                stream.write(csv_header(labels))
+            for row in rows:
+                stream.write(format_jsonl(row) if output_format is OutputFormat.jsonl else format_csv(row, labels))
+    if min_confidence is not None:
+        from .abstain import summary
+
+        typer.echo(summary(counts, labels), err=True)
+
+
+def _check_score_extras(explain: bool, explain_top: int, min_confidence, output_format) -> None:
+    from .abstain import check_min_confidence
+    from .explain import check_top
+
+    if min_confidence is not None:
+        check_min_confidence(min_confidence)
+    if explain:
+        check_top(explain_top, "--explain-top")
         if output_format is OutputFormat.csv:
-            stream.write(csv_header(labels))
-        for row in rows:
-            stream.write(format_jsonl(row) if output_format is OutputFormat.jsonl else format_csv(row, labels))
+            raise ClassifierError("--explain adds a list to each row, which CSV cannot hold; use --format jsonl or table")
+
+
+def _score_extras(rows, texts, pipeline, labels, explain_top: int, min_confidence):
+    """Explanations (when `texts` are given) and abstaining, applied to scored rows as they stream."""
+    from collections import Counter
+
+    from .abstain import apply_min_confidence, counting
+    from .explain import Explainer, explained_rows
+
+    if texts is not None:
+        rows = explained_rows(Explainer(pipeline, labels), rows, (c.text for c in texts), explain_top)
+    if min_confidence is not None:
+        rows = (apply_min_confidence(row, min_confidence) for row in rows)
+    counts = Counter()
+    return counting(rows, counts), counts
 
 
 def _print_score_table(rows: list[dict], labels: list[str], out: Optional[Path], force: bool) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(rows)} comment(s) scored")
-    for column in ("id", "label", "confidence", *labels):
-        table.add_column(column, justify="left" if column in ("id", "label") else "right")
+    why = any("explanation" in row for row in rows)
+    for column in ("id", "label", "confidence", *labels, *(["why"] if why else [])):
+        table.add_column(column, justify="left" if column in ("id", "label", "why") else "right")
     for row in rows:
         table.add_row(row["id"], row["label"], f"{row['confidence']:.2f}",
-                      *(f"{row['probabilities'][l]:.2f}" for l in labels))
+                      *(f"{row['probabilities'][l]:.2f}" for l in labels),
+                      *([Text(", ".join(f"{f} {w:+.2f}" for f, w in row.get("explanation", [])[:3]))] if why else []))
     if out is None:
         Console(width=max(120, Console().width)).print(table)
         return
     with AtomicOutput(out, force) as stream:
         Console(file=stream, width=160, color_system=None).print(table)
+
+
+@app.command("explain")
+@friendly
+def explain_command(
+    text: str = typer.Argument(..., help="The comment's text (quote it), or - to read it from standard input."),
+    model: str = typer.Option("default", "--model", "-m", help="Model name in models/, or a path to NAME.joblib."),
+    top: int = typer.Option(10, "--top", "-n", help="How many features to list each way."),
+    label: Optional[str] = typer.Option(None, "--label", "-l", help="Explain this label instead of the predicted one."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+):
+    """Show which n-grams and cues pushed a comment towards its label, and which pushed away.
+
+    A weight is the feature's value in this comment times the model's coefficient for the label;
+    the label's score is the intercept plus their sum, and the most probable label has the highest
+    score. Char n-grams are quoted, with ␣ for a space (a word edge); cues read `cue:NAME`.
+
+    Example: `classifier explain "Thanks, great post! Where did you buy it?" --top 5`
+    """
+    from .explain import Explainer, explain
+    from .models import MODELS_DIR, load_model
+
+    if text == "-":
+        text = sys.stdin.read()
+    pipeline, card = load_model(model, models_dir or MODELS_DIR)
+    result = explain(Explainer(pipeline, card["labels"]), text, top, label)
+    typer.echo(f"Predicted {result.predicted} ({result.probabilities[result.predicted]:.2f}); "
+               + ", ".join(f"{name} {p:.2f}" for name, p in result.probabilities.items()))
+    typer.echo(f"Explaining {result.label} (intercept {result.intercept:+.3f})")
+    for heading, found in ((f"Pushed towards {result.label}:", result.pushed_for),
+                           (f"Pushed away from {result.label}:", result.pushed_against)):
+        typer.echo(heading if found else f"{heading} nothing")
+        for contribution in found:
+            typer.echo(f"  {contribution.weight:+8.3f}  {contribution.kind:<4}  {contribution.feature}")
+
+
+@app.command()
+@friendly
+def features(
+    model: str = typer.Option("default", "--model", "-m", help="Model name in models/, or a path to NAME.joblib."),
+    label: Optional[str] = typer.Option(None, "--label", "-l", help="Only this label."),
+    top: int = typer.Option(20, "--top", "-n", help="How many features per label."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only word, char or cue features."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+):
+    """List the strongest features per label: the largest positive coefficients of the model.
+
+    Word and char n-grams and cues have different scales (a cue is 0 or 1, an n-gram's TF-IDF is
+    usually far below 1), so compare coefficients within a kind; `--kind` shows one kind.
+
+    Example: `classifier features --label question --top 10`
+    """
+    from .explain import Explainer, strongest_features
+    from .models import MODELS_DIR, load_model
+
+    pipeline, card = load_model(model, models_dir or MODELS_DIR)
+    for name, found in strongest_features(Explainer(pipeline, card["labels"]), label, top, kind).items():
+        typer.echo(f"{name}:")
+        for contribution in found:
+            typer.echo(f"  {contribution.weight:+8.3f}  {contribution.kind:<4}  {contribution.feature}")
 
 
 @app.command()
@@ -305,18 +416,78 @@ def export(
     pages: Optional[Path] = typer.Option(None, "--pages", help="Folder of the page files the labels name [default: seeds/]."),
     dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+    comments: Optional[list[str]] = typer.Option(None, "--comments", help="Export these comments (JSONL, CSV or page .txt, as `score` reads) as unlabelled tasks instead of the label store; label-studio, prodigy, doccano."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="With --comments: add this model's predictions (label-studio, prodigy)."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
 ):
-    """Export the labelled comments, text resolved from their pages, as JSONL, CSV or Parquet.
+    """Export the labelled comments, text resolved from their pages, as JSONL, CSV or Parquet,
+    or as tasks for Label Studio, Prodigy or doccano.
 
-    Columns: id, page, start_line, end_line, text, label, also.
+    Columns: id, page, start_line, end_line, text, label, also. Tasks keep each comment's page and
+    span so `classifier import` can bring the labels back; Label Studio also gets its labeling
+    config (OUT.xml), with a `label` control for the primary act and an `also` control.
 
-    Example: `classifier export --format parquet --out labelled.parquet`
+    Examples: `classifier export --format parquet --out labelled.parquet` ...
+    `classifier export --format label-studio --comments comments.jsonl --model default --out review.json`
     """
-    from .export import export_labels
     from .labels import LABELS_DIR
 
-    written = export_labels(labels_path or LABELS_DIR, _page_source(pages, dragnet), out, export_format.value, force)
+    source = _page_source(pages, dragnet)
+    if export_format.value in {f.value for f in ExchangeFormat}:
+        from .exchange import export_exchange
+        from .labels import load_labels
+
+        predictor = None
+        if model is not None:
+            from .models import MODELS_DIR, load_model
+
+            pipeline, card = load_model(model, models_dir or MODELS_DIR)
+            predictor = (pipeline, card["labels"], f"{card.get('name', model)}-{card['model_sha256'][:12]}")
+        if comments:
+            from .inputs import read_inputs
+
+            written, config = export_exchange(export_format.value, out, force, inputs=read_inputs(comments), model=predictor)
+        else:
+            written, config = export_exchange(export_format.value, out, force,
+                                              comments=load_labels(labels_path or LABELS_DIR, source), model=predictor)
+        typer.echo(f"Wrote {written} {export_format.value} tasks to {out}"
+                   + (f" and the labeling config to {config} (paste it in Settings > Labeling Interface > Code)" if config else ""))
+        return
+    if comments or model:
+        raise ClassifierError("--comments and --model export tasks; use --format label-studio, prodigy or doccano")
+    from .export import export_labels
+
+    written = export_labels(labels_path or LABELS_DIR, source, out, export_format.value, force)
     typer.echo(f"Wrote {written} labelled comments to {out}")
+
+
+@app.command("import")
+@friendly
+def import_labels_command(
+    file: Path = typer.Argument(..., help="A Label Studio JSON export, or a Prodigy / doccano JSONL export."),
+    import_format: ExchangeFormat = typer.Option(..., "--format", "-f", help="The tool the file comes from."),
+    out: Path = typer.Option(..., "--out", "-o", help="Label-store file (JSONL) to write."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+    pages: Optional[Path] = typer.Option(None, "--pages", help="Folder of the page files the tasks name [default: seeds/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+):
+    """Bring labels made in Label Studio, Prodigy or doccano back as stand-off label records.
+
+    Only people's answers count: cancelled Label Studio annotations, predictions, Prodigy
+    reject/ignore and unanswered tasks are skipped. Each labelled task must carry its comment's
+    page and span (tasks from `classifier export` or `classifier split` do); the records are
+    checked against their pages like the label store. Prodigy and doccano: the first label is the
+    primary act, the rest are `also`.
+
+    Example: `classifier import project.json --format label-studio --out labels/studio.jsonl`
+    """
+    from .exchange_import import import_labels, write_records
+
+    result = import_labels(file, import_format.value, _page_source(pages, dragnet))
+    write_records(result.records, out, force)
+    typer.echo(f"Wrote {len(result.records)} labels to {out}"
+               + (f"; skipped {result.skipped} task(s) no person answered" if result.skipped else "")
+               + ". Check them with the rest of the store: classifier labels")
 
 
 @app.command("split-report")

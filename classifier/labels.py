@@ -79,10 +79,15 @@ def read_records(path: str | Path) -> list[tuple[str, dict]]:
 
 def load_labels(path: str | Path = LABELS_DIR, source: PageSource | None = None) -> list[LabelledComment]:
     """Every hand label with its text resolved from its page; any inconsistency raises."""
+    return resolve_records(read_records(path), source)
+
+
+def resolve_records(records: list[tuple[str, dict]], source: PageSource | None = None) -> list[LabelledComment]:
+    """(where, record) pairs checked against their pages: text hash, duplicates, overlaps."""
     source = source or PageSource()
     comments: list[LabelledComment] = []
     seen: dict[tuple[str, int, int], str] = {}
-    for where, record in read_records(path):
+    for where, record in records:
         try:
             page = source.get(record["page"])
             text = span_text(page, record["start_line"], record["end_line"])
