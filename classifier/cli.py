@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -266,35 +269,51 @@ class LabelOrder(str, Enum):
     uncertain = "uncertain"
 
 
-def _key_reader():
-    """One key at a time: raw keys from a terminal, characters from a pipe (tests, scripted input).
+@contextlib.contextmanager
+def _keys():
+    """Yields read(): the next key pressed, "x" at end of input (Ctrl-D, end of a pipe).
 
-    click.getchar would open /dev/tty when stdin is a pipe, so piped input is read from stdin itself.
-    A terminal read may hold several keys (fast typing, a paste); they are handed out one by one.
+    A terminal is put in cbreak mode (keys arrive one at a time, unechoed, Ctrl-C still interrupts)
+    for the whole session rather than per key as click.getchar does: its switch to raw mode flushes
+    keys typed while the previous answer was being saved. Piped input (tests, scripts) is read from
+    stdin as it comes. Whitespace is ignored, and arrow and function keys are dropped.
     """
-    import click
-
     pending: list[str] = []
-    terminal = sys.stdin.isatty()
 
-    def read() -> str:
-        while not pending:
-            if terminal:
-                try:
-                    chunk = click.getchar()
-                except EOFError:
-                    return "x"  # Ctrl-D
-                if chunk.startswith("\x1b") and chunk != "\x1b":
-                    continue  # arrow and function keys
-            else:
-                chunk = sys.stdin.read(1)
+    def reader(read_chunk):
+        def read() -> str:
+            while not pending:
+                chunk = read_chunk()
                 if not chunk:
-                    return "x"  # end of input
-            pending.extend(ch for ch in chunk if not ch.isspace())
-        key = pending.pop(0)
-        return "x" if key == "\x04" else key
+                    return "x"
+                if chunk != "\x1b":  # a lone Esc is a key
+                    chunk = re.sub(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.)?", "", chunk)
+                pending.extend(ch for ch in chunk if not ch.isspace())
+            key = pending.pop(0)
+            if key == "\x03":
+                raise KeyboardInterrupt
+            return "x" if key == "\x04" else key
 
-    return read
+        return read
+
+    if not sys.stdin.isatty():
+        yield reader(lambda: sys.stdin.read(1))
+        return
+    try:
+        import termios
+        import tty
+    except ImportError:  # Windows: click reads one key at a time there
+        import click
+
+        yield reader(lambda: click.getchar())
+        return
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd, termios.TCSANOW)  # TCSANOW keeps keys typed ahead
+    try:
+        yield reader(lambda: os.read(fd, 64).decode("utf-8", errors="replace"))
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 def _show_question(question, remaining: int) -> None:
@@ -347,8 +366,7 @@ def label(
     Examples: `classifier label page.txt --store labels/mine.jsonl` ...
     `classifier label comments.jsonl --order uncertain --model default`
     """
-    from .label_guide import GUIDE
-    from .label_session import KEYS, open_session
+    from .label_session import open_session
 
     predict_proba = None
     if order is LabelOrder.uncertain:
@@ -365,49 +383,57 @@ def label(
                + (f"; {session.overlapping} overlap a stored label's span, not asked" if session.overlapping else "")
                + (f"; {session.skipped_before} skipped earlier come last" if session.skipped_before else "")
                + ". Press ? for the label definitions.")
-    read_key = _key_reader()
-    shown = None
     try:
-        while (question := session.current) is not None:
-            if question is not shown:
-                _show_question(question, session.remaining)
-                shown = question
-            typer.echo(_label_prompt(session.also))
-            key = read_key()
-            if key in KEYS:
-                problem = session.check(KEYS[key])
-                if problem:
-                    typer.echo(f"Not saved: {problem}")
-                    continue
-                record = session.answer(KEYS[key])
-                also = f" (also {', '.join(record['also'])})" if record["also"] else ""
-                typer.echo(f"saved {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}{also}")
-            elif key == "a":
-                typer.echo("also which act? " + " ".join(f"[{k}]{v[1:]}" for k, v in KEYS.items() if not k.isdigit())
-                           + " (the same key again removes it, Esc cancels)")
-                act = read_key()
-                if act in KEYS:
-                    session.toggle_also(KEYS[act])
-            elif key == "s":
-                skipped = session.skip()
-                typer.echo(f"skipped {skipped.comment.page}:{skipped.comment.start_line}-{skipped.comment.end_line}")
-            elif key == "u":
-                record = session.undo()
-                typer.echo(f"undone {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}"
-                           if record else "nothing to undo in this session")
-                shown = None
-            elif key == "?":
-                typer.echo(GUIDE)
-                shown = None
-            elif key == "x":
-                break
-            else:
-                typer.echo(f"unknown key {key!r}; press ? for the label definitions, x to quit")
+        with _keys() as read_key:
+            _label_loop(session, read_key)
     except KeyboardInterrupt:
         typer.echo("\nInterrupted.")
         _label_summary(session, store)
         raise typer.Exit(130) from None
     _label_summary(session, store)
+
+
+def _label_loop(session, read_key) -> None:
+    """Ask until every comment is answered or the labeller quits; each answer is saved by the session."""
+    from .label_guide import GUIDE
+    from .label_session import KEYS
+
+    shown = None
+    while (question := session.current) is not None:
+        if question is not shown:
+            _show_question(question, session.remaining)
+            shown = question
+        typer.echo(_label_prompt(session.also))
+        key = read_key()
+        if key in KEYS:
+            problem = session.check(KEYS[key])
+            if problem:
+                typer.echo(f"Not saved: {problem}")
+                continue
+            record = session.answer(KEYS[key])
+            also = f" (also {', '.join(record['also'])})" if record["also"] else ""
+            typer.echo(f"saved {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}{also}")
+        elif key == "a":
+            typer.echo("also which act? " + " ".join(f"[{k}]{v[1:]}" for k, v in KEYS.items() if not k.isdigit())
+                       + " (the same key again removes it, Esc cancels)")
+            act = read_key()
+            if act in KEYS:
+                session.toggle_also(KEYS[act])
+        elif key == "s":
+            skipped = session.skip()
+            typer.echo(f"skipped {skipped.comment.page}:{skipped.comment.start_line}-{skipped.comment.end_line}")
+        elif key == "u":
+            record = session.undo()
+            typer.echo(f"undone {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}"
+                       if record else "nothing to undo in this session")
+            shown = None
+        elif key == "?":
+            typer.echo(GUIDE)
+            shown = None
+        elif key == "x":
+            break
+        else:
+            typer.echo(f"unknown key {key!r}; press ? for the label definitions, x to quit")
 
 
 def _label_summary(session, store: Path) -> None:
