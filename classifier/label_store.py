@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 from .errors import ClassifierError
@@ -35,6 +36,17 @@ def durable_write(path: Path, data: bytes) -> None:
         os.close(folder)
 
 
+def _remove_stale_temporaries(path: Path, age_seconds: float = 600) -> None:
+    """Delete the temporary copies a killed session left beside the store (old ones only: a live
+    session's write takes milliseconds)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if time.time() - stale.stat().st_mtime > age_seconds:
+                stale.unlink()
+        except FileNotFoundError:
+            pass
+
+
 class LabelStore:
     """A stand-off label file (see labels/README.md), checked on opening; appends and undoes answers."""
 
@@ -44,6 +56,7 @@ class LabelStore:
             raise ClassifierError(f"store {self.path} is a folder; give a file such as {self.path / 'mine.jsonl'}")
         if self.path.suffix != ".jsonl":
             raise ClassifierError(f"store {self.path} must end in .jsonl so `classifier train --labels` reads it")
+        _remove_stale_temporaries(self.path)
         self._base = self.path.read_bytes() if self.path.exists() else b""
         if self._base and not self._base.endswith(b"\n"):
             self._base += b"\n"  # the next record starts a line of its own

@@ -212,3 +212,15 @@ def test_model_without_uncertain_order_is_a_mistake(tmp_path):
 def test_help_teaches_with_an_example():
     result = runner.invoke(app, ["label", "--help"])
     assert result.exit_code == 0 and "Example" in result.output and "--order" in result.output
+
+
+def test_old_temporary_copies_left_by_a_killed_session_are_removed(tmp_path):
+    import os
+    import time
+
+    old, fresh = tmp_path / ".s.jsonl.abc.tmp", tmp_path / ".s.jsonl.def.tmp"
+    for path in (old, fresh):
+        path.write_text("partial")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    LabelStore(tmp_path / "s.jsonl")
+    assert not old.exists() and fresh.exists()
