@@ -399,7 +399,17 @@ def _label_loop(session, read_key) -> None:
     from .label_session import KEYS
 
     shown = None
-    while (question := session.current) is not None:
+    while True:
+        question = session.current
+        if question is None:
+            if not session.saved:
+                return
+            typer.echo("No comments left to ask: u undoes your last answer, any other key finishes.")
+            if read_key() != "u":
+                return
+            record = session.undo()
+            typer.echo(f"undone {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}")
+            continue
         if question is not shown:
             _show_question(question, session.remaining)
             shown = question

@@ -51,7 +51,7 @@ def addressed_name(text: str) -> str | None:
 
 
 def _same_person(name: str, author: str | None) -> bool:
-    if not author:
+    if not author or not author.split():
         return False
     name, author = name.lower(), author.lower()
     return author == name or author.split()[0] == name or author.replace(" ", "") == name

@@ -66,6 +66,17 @@ def test_a_whole_session_label_also_skip_undo_quit_and_resume(tmp_path):
     assert "every comment given is labelled" in result.output
 
 
+def test_the_last_answer_can_be_undone_and_ctrl_c_stops_with_everything_saved(tmp_path):
+    page, store = write_page(tmp_path, count=2), tmp_path / "s.jsonl"
+    result = label(page, "--store", store, input="q q u r x")
+    assert "No comments left to ask: u undoes" in result.output and "undone p.txt:7-7 question" in result.output
+    assert stored(store) == [("p.txt", 5, "question", ()), ("p.txt", 7, "rebuttal", ())]
+    store.unlink()
+    result = label(page, "--store", store, input="t\x03o")
+    assert result.exit_code == 130 and "Interrupted." in result.output and "1 answer(s) saved" in result.output
+    assert stored(store) == [("p.txt", 5, "thanks", ())]
+
+
 def test_the_comment_shows_the_one_it_replies_to(tmp_path):
     result = label(write_page(tmp_path), "--store", tmp_path / "s.jsonl", input="q x")
     shown = result.output.split("saved p.txt:5-5 question")[1]
