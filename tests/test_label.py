@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from classifier import dragnet
 from classifier.cli import app
 from classifier.errors import ClassifierError
-from classifier.label_session import LabelSession, margins, open_session, read_inputs, reply_context
+from classifier.label_inputs import read_inputs, reply_context
+from classifier.label_session import LabelSession, margins, open_session
 from classifier.label_store import LabelStore
 from classifier.labels import load_labels, make_record, read_records
 from classifier.sources import PageSource

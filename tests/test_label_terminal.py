@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from classifier.cli import app
-from classifier.label_session import read_inputs
+from classifier.label_inputs import read_inputs
 from classifier.label_store import LabelStore, SkipList
 from test_label import first_shown, stored, write_page
 
