@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
+import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -370,6 +373,196 @@ def _page_source(pages: Optional[Path], dragnet: Optional[Path]):
     from .sources import SEEDS_DIR, PageSource
 
     return PageSource(pages or SEEDS_DIR, archive=dragnet, download=_download_with_progress)
+
+
+class LabelOrder(str, Enum):
+    page = "page"
+    uncertain = "uncertain"
+
+
+@contextlib.contextmanager
+def _keys():
+    """Yields read(): the next key pressed, "x" at end of input (Ctrl-D, end of a pipe).
+
+    A terminal is put in cbreak mode (keys arrive one at a time, unechoed, Ctrl-C still interrupts)
+    for the whole session rather than per key as click.getchar does: its switch to raw mode flushes
+    keys typed while the previous answer was being saved. Piped input (tests, scripts) is read from
+    stdin as it comes. Whitespace is ignored, and arrow and function keys are dropped.
+    """
+    pending: list[str] = []
+
+    def reader(read_chunk):
+        def read() -> str:
+            while not pending:
+                chunk = read_chunk()
+                if not chunk:
+                    return "x"
+                if chunk != "\x1b":  # a lone Esc is a key
+                    chunk = re.sub(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.)?", "", chunk)
+                pending.extend(ch for ch in chunk if not ch.isspace())
+            key = pending.pop(0)
+            if key == "\x03":
+                raise KeyboardInterrupt
+            return "x" if key == "\x04" else key
+
+        return read
+
+    if not sys.stdin.isatty():
+        yield reader(lambda: sys.stdin.read(1))
+        return
+    try:
+        import termios
+        import tty
+    except ImportError:  # Windows: click reads one key at a time there
+        import click
+
+        yield reader(lambda: click.getchar())
+        return
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd, termios.TCSANOW)  # TCSANOW keeps keys typed ahead
+    try:
+        yield reader(lambda: os.read(fd, 64).decode("utf-8", errors="replace"))
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def _show_question(question, remaining: int) -> None:
+    comment, context = question.comment, question.context
+    typer.echo("")
+    typer.secho(f"── {comment.page}  comment {question.number} of {question.page_total}  "
+                f"lines {comment.start_line}-{comment.end_line}  ({remaining} to go)", bold=True)
+    if context is not None:
+        lines = context.text.splitlines()
+        shown = lines[:6] + ([f"[... {len(lines) - 6} more lines]"] if len(lines) > 6 else [])
+        typer.secho(f"  {'replies to' if question.replies_to else 'after'} {context.author or 'the comment'}"
+                    f" (lines {context.start_line}-{context.end_line}):", dim=True)
+        for line in shown:
+            typer.secho(f"  │ {line}", dim=True)
+    typer.echo(f"  {comment.author or 'this comment'}:")
+    for line in comment.text.splitlines():
+        typer.echo(f"    {line}")
+
+
+def _label_prompt(also: set[str]) -> str:
+    from .labels import LABELS, PRIORITY
+
+    keys = " ".join(f"[{label[0]}]{label[1:]}" for label in LABELS)
+    pending = f"  also: {', '.join(sorted(also, key=PRIORITY.get))}" if also else ""
+    return f"{keys} · [a]lso [s]kip [u]ndo [?]guide e[x]it{pending}"
+
+
+@app.command()
+@friendly
+def label(
+    inputs: list[str] = typer.Argument(..., help="Page .txt files, Dragnet pages as dragnet/ID, or a comments JSONL "
+                                       "written by `classifier split`."),
+    store: Path = typer.Option(Path("labels/mine.jsonl"), "--store", help="Label file to add answers to; "
+                               "created if missing, never rewritten but for your answers."),
+    order: LabelOrder = typer.Option(LabelOrder.page, "--order", help="page: page by page in line order; "
+                                     "uncertain: the comments the model is least sure of first."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model that orders --order uncertain "
+                                        "[default: default]; it never suggests a label."),
+    models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
+    dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+):
+    """Label comments by hand, one key per answer, each answer saved at once.
+
+    Shows one comment at a time with the comment it replies to (or the one before it). Keys: q r l t o
+    (or 1-5) save question, rebuttal, link-share, thanks, other; a then a label key adds an "also" act
+    first; s skips; u undoes your last answer; ? shows the label definitions; x or Ctrl-D quits.
+    Rerun the same command to resume: comments already in the store are not asked again, and skipped
+    ones come last. Follows ../shared/LABELING.md.
+
+    Examples: `classifier label page.txt --store labels/mine.jsonl` ...
+    `classifier label comments.jsonl --order uncertain --model default`
+    """
+    from .label_session import open_session
+
+    predict_proba = None
+    if order is LabelOrder.uncertain:
+        from .models import MODELS_DIR, load_model
+
+        predict_proba = load_model(model or "default", models_dir or MODELS_DIR)[0].predict_proba
+    elif model is not None:
+        raise ClassifierError("--model only orders the comments; add --order uncertain to use it")
+    session, notes = open_session(inputs, store, _page_source(None, dragnet), predict_proba)
+    for note in notes:
+        typer.echo(note, err=True)
+    typer.echo(f"{session.remaining} comment(s) to label into {store}"
+               + (f"; {session.already} already labelled there" if session.already else "")
+               + (f"; {session.overlapping} overlap a stored label's span, not asked" if session.overlapping else "")
+               + (f"; {session.skipped_before} skipped earlier come last" if session.skipped_before else "")
+               + ". Press ? for the label definitions.")
+    try:
+        with _keys() as read_key:
+            _label_loop(session, read_key)
+    except KeyboardInterrupt:
+        typer.echo("\nInterrupted.")
+        _label_summary(session, store)
+        raise typer.Exit(130) from None
+    _label_summary(session, store)
+
+
+def _label_loop(session, read_key) -> None:
+    """Ask until every comment is answered or the labeller quits; each answer is saved by the session."""
+    from .label_guide import GUIDE
+    from .label_session import KEYS
+
+    shown = None
+    while True:
+        question = session.current
+        if question is None:
+            if not session.saved:
+                return
+            typer.echo("No comments left to ask: u undoes your last answer, any other key finishes.")
+            if read_key() != "u":
+                return
+            record = session.undo()
+            typer.echo(f"undone {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}")
+            continue
+        if question is not shown:
+            _show_question(question, session.remaining)
+            shown = question
+        typer.echo(_label_prompt(session.also))
+        key = read_key()
+        if key in KEYS:
+            problem = session.check(KEYS[key])
+            if problem:
+                typer.echo(f"Not saved: {problem}")
+                continue
+            record = session.answer(KEYS[key])
+            also = f" (also {', '.join(record['also'])})" if record["also"] else ""
+            typer.echo(f"saved {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}{also}")
+        elif key == "a":
+            typer.echo("also which act? " + " ".join(f"[{k}]{v[1:]}" for k, v in KEYS.items() if not k.isdigit())
+                       + " (the same key again removes it, Esc cancels)")
+            act = read_key()
+            if act in KEYS:
+                session.toggle_also(KEYS[act])
+        elif key == "s":
+            skipped = session.skip()
+            typer.echo(f"skipped {skipped.comment.page}:{skipped.comment.start_line}-{skipped.comment.end_line}")
+        elif key == "u":
+            record = session.undo()
+            typer.echo(f"undone {record['page']}:{record['start_line']}-{record['end_line']} {record['label']}"
+                       if record else "nothing to undo in this session")
+            shown = None
+        elif key == "?":
+            typer.echo(GUIDE)
+            shown = None
+        elif key == "x":
+            break
+        else:
+            typer.echo(f"unknown key {key!r}; press ? for the label definitions, x to quit")
+
+
+def _label_summary(session, store: Path) -> None:
+    left = session.remaining
+    typer.echo(f"{session.saved} answer(s) saved to {store} this session"
+               + (f", {len(session.skipped)} skipped" if session.skipped else "")
+               + (f"; {left} left: rerun the same command to resume." if left or session.skipped
+                  else "; every comment given is labelled."))
 
 
 @app.command("fetch-dragnet")
