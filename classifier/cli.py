@@ -465,6 +465,8 @@ def label(
                                         "[default: default]; it never suggests a label."),
     models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
     dragnet: Optional[Path] = typer.Option(None, "--dragnet", help="Path to dragnet_Corrected.tar.gz."),
+    known: Optional[Path] = typer.Option(None, "--known", help="Folder of other label files whose comments are "
+                                         "not asked again [default: labels/ when the store is inside it]."),
 ):
     """Label comments by hand, one key per answer, each answer saved at once.
 
@@ -486,11 +488,11 @@ def label(
         predict_proba = load_model(model or "default", models_dir or MODELS_DIR)[0].predict_proba
     elif model is not None:
         raise ClassifierError("--model only orders the comments; add --order uncertain to use it")
-    session, notes = open_session(inputs, store, _page_source(None, dragnet), predict_proba)
+    session, notes = open_session(inputs, store, _page_source(None, dragnet), predict_proba, known)
     for note in notes:
         typer.echo(note, err=True)
     typer.echo(f"{session.remaining} comment(s) to label into {store}"
-               + (f"; {session.already} already labelled there" if session.already else "")
+               + (f"; {session.already} already labelled" if session.already else "")
                + (f"; {session.overlapping} overlap a stored label's span, not asked" if session.overlapping else "")
                + (f"; {session.skipped_before} skipped earlier come last" if session.skipped_before else "")
                + ". Press ? for the label definitions.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .label_inputs import read_inputs, reply_context
 from .label_store import LabelStore, SkipList, Span
-from .labels import LABELS, PRIORITY, make_record
+from .labels import LABELS, LABELS_DIR, PRIORITY, make_record, read_records
 from .pages import text_sha256
 from .sources import PageSource
 from .splitter import Comment
@@ -46,10 +46,11 @@ class LabelSession:
     """The queue of unlabelled comments and the answers given to them, saved as they are given."""
 
     def __init__(self, pages: dict[str, list[Comment]], store: LabelStore, skips: SkipList | None = None,
-                 predict_proba=None):
+                 predict_proba=None, known: dict[Span, str] | None = None):
         self.store = store
         self.skips = skips
-        stored = store.spans()
+        # Labels in other files count too: asking again would make duplicates `classifier labels` rejects.
+        stored = {**(known or {}), **store.spans()}
         questions, self.already, self.overlapping = [], 0, 0
         for comments in pages.values():
             for index, comment in enumerate(comments):
@@ -133,9 +134,25 @@ class LabelSession:
         return record
 
 
+def known_spans(folder: str | Path, store_path: str | Path) -> dict[Span, str]:
+    """Spans labelled in any other label file below `folder` (none if the folder does not exist)."""
+    folder, own = Path(folder), Path(store_path).resolve()
+    if not folder.is_dir() or not any(folder.rglob("*.jsonl")):
+        return {}
+    return {(r["page"], r["start_line"], r["end_line"]): r["text_sha256"]
+            for where, r in read_records(folder) if Path(where.rsplit(":", 1)[0]).resolve() != own}
+
+
 def open_session(inputs: list[str], store_path: str | Path, source: PageSource | None = None,
-                 predict_proba=None) -> tuple[LabelSession, list[str]]:
-    """Check the store, read the inputs and queue every comment the store does not hold yet."""
+                 predict_proba=None, known_folder: str | Path | None = None) -> tuple[LabelSession, list[str]]:
+    """Check the store, read the inputs and queue every comment no label file holds yet.
+
+    `known_folder` holds the other label files whose comments are not asked again; by default, the project's
+    label folder when the store is inside it (those are the files `classifier train` reads together).
+    """
     store = LabelStore(store_path)
+    if known_folder is None and store.path.resolve().is_relative_to(LABELS_DIR.resolve()):
+        known_folder = LABELS_DIR
+    known = known_spans(known_folder, store.path) if known_folder is not None else {}
     pages, notes = read_inputs(inputs, source)
-    return LabelSession(pages, store, SkipList(store.path), predict_proba), notes
+    return LabelSession(pages, store, SkipList(store.path), predict_proba, known), notes

@@ -61,7 +61,7 @@ def test_a_whole_session_label_also_skip_undo_quit_and_resume(tmp_path):
     # Rerun: the answered comments are not asked again, the skipped one (line 7) comes after the rest.
     result = label(page, "--store", store, input="o o o")
     assert result.exit_code == 0, result.output
-    assert "already labelled there" in result.output and first_shown(result.output) == "p.txt:11-11"
+    assert "already labelled" in result.output and first_shown(result.output) == "p.txt:11-11"
     assert [line for line in result.output.splitlines() if line.startswith("saved")] == [
         "saved p.txt:11-11 other", "saved p.txt:13-13 other", "saved p.txt:7-7 other"]
     assert "every comment given is labelled" in result.output
@@ -236,3 +236,14 @@ def test_old_temporary_copies_left_by_a_killed_session_are_removed(tmp_path):
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     LabelStore(tmp_path / "s.jsonl")
     assert not old.exists() and fresh.exists()
+
+
+def test_comments_labelled_in_another_file_of_the_folder_are_not_asked_again(tmp_path):
+    page, folder = write_page(tmp_path), tmp_path / "labels"
+    first = label(page, "--store", folder / "first.jsonl", input="q x")
+    assert first.exit_code == 0, first.output and first_shown(first.output) == "p.txt:5-5"
+    second = label(page, "--store", folder / "second.jsonl", "--known", folder, input="x")
+    assert first_shown(second.output) == "p.txt:7-7" and "1 already labelled" in second.output
+    # Without --known (the store is outside the project's labels/), only the store itself counts.
+    third = label(page, "--store", folder / "third.jsonl", input="x")
+    assert first_shown(third.output) == "p.txt:5-5"
