@@ -166,6 +166,14 @@ def _split_by_furniture(page: Page, start: int, end: int, furniture: frozenset[i
     return groups
 
 
+def rule_groups(page: Page, thread: Thread) -> list[list[int]]:
+    """The comments of a thread as lists of line numbers, by the hand-written rules."""
+    if thread.has_furniture:
+        return _split_by_furniture(page, thread.start, thread.end, thread.furniture)
+    lines = [(n, page.lines[n - 1].strip()) for n in range(thread.start, thread.end + 1) if page.lines[n - 1].strip()]
+    return _split_plain(lines)
+
+
 def thread_from(page: Page, start: int) -> Thread | None:
     """The thread of a page whose start line is known (a corpus' truth): it ends at a reply form."""
     lines = page.lines
@@ -187,11 +195,7 @@ def split_page(page: Page, thread_start: int | None = None) -> list[Comment]:
     thread = find_thread(page) if thread_start is None else thread_from(page, thread_start)
     if thread is None:
         return []
-    if thread.has_furniture:
-        groups = _split_by_furniture(page, thread.start, thread.end, thread.furniture)
-    else:
-        lines = [(n, page.lines[n - 1].strip()) for n in range(thread.start, thread.end + 1) if page.lines[n - 1].strip()]
-        groups = _split_plain(lines)
+    groups = rule_groups(page, thread)
     texts = [span_text(page, group[0], group[-1]) for group in groups]
     comments = []
     for group, text, id_ in zip(groups, texts, comment_ids(page.name, texts)):
