@@ -44,7 +44,8 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
         "conn": bool(CONNECTIVE.match(line)), "personal": bool(PERSONAL.search(line)),
         "interj": bool(INTERJECTION.match(line)), "voc": bool(VOCATIVE.match(line)),
         "introlink": bool(INTRODUCES_LINK.match(line)), "caps": line.isupper() and len(line) > 3,
-        "rep2": repeats >= 2, "rep3": repeats >= 3,
+        "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
+        "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
     }
     out = [name for name, on in flags.items() if on]
     out += [f"len{_bucket(len(line), (3, 15, 30, 60, 120))}", f"words{_bucket(len(line.split()), (1, 2, 4, 9))}",
@@ -68,35 +69,82 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     context_keys = {"fur", "author", "dated", "dateonly", "annot", "namedate", "authorname", "url", "salut", "sig",
                     "title", "quote", "rep2", "len0", "len1", "len2", "len3", "len4", "len5", "end.", "end?", "end!",
                     "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps"}
+    from .splitter import rule_groups
+
+    ruled = {}
+    for group in rule_groups(page, thread):
+        ruled.update({m: "I" for m in group[1:]})
+        ruled[group[0]] = "B"
     features: dict[int, list[str]] = {}
     for i, n in enumerate(numbers):
         before = numbers[i - 1] if i else None
         after = numbers[i + 1] if i + 1 < len(numbers) else None
         gap_before = n - before - 1 if before else 9
-        gap_after = after - n - 1 if after else 9
-        feats = ["bias"] + own[n]
-        feats += [f"gapb{min(gap_before, 3)}", f"gapa{min(gap_after, 3)}"]
+        gap_after = after - n - 1 if after else 0
+        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n]
+        feats.append(f"gapb{min(gap_before, 3)}")
+        if after:
+            feats.append(f"gapa{min(gap_after, 3)}")
         blank_raw = lines[n - 2] if n >= 2 and before and gap_before else ""
         if blank_raw and not blank_raw.strip():
             feats.append("gapb_ws")  # the blank line above keeps the page's indentation: a layout break
         if before:
+            feats += _rule_features(text[before], text[n])
             feats += ["p:" + f for f in own[before] if f in context_keys]
             shift = _indent(lines[n - 1]) - _indent(lines[before - 1])
             feats.append("indent=" if shift == 0 else "indent+" if shift > 0 else "indent-")
             feats += [f"gapb{min(gap_before, 3)}&p:{f}" for f in own[before] if f in ("fur", "end.", "enda", "endx", "sig", "salut")]
         else:
             feats.append("first")
+        if _opening_score(text[n]) > 0:
+            feats.append("opens")
         if after:
             feats += ["n:" + f for f in own[after] if f in context_keys]
             feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
-        else:
-            feats.append("last")
+        feats += _furniture_distance(numbers, i, thread.furniture, lines)
         for offset, name in ((-2, "p2"), (2, "n2")):
             j = i + offset
             if 0 <= j < len(numbers) and numbers[j] in thread.furniture:
                 feats.append(f"{name}:fur")
+        if not thread.has_furniture:  # threads without furniture follow other cues: learn them apart
+            feats += ["plain:" + f for f in feats if f.startswith(("rule:", "opens", "gap", "salut", "sig", "url", "title",
+                                                                 "quote", "voc", "personal", "conn", "end", "start", "bias", "ruled"))]
         features[n] = feats
     return features
+
+
+def _furniture_distance(numbers: list[int], i: int, furniture: frozenset[int], lines) -> list[str]:
+    """How many text lines away the nearest furniture line is, each way, and whether a blank line intervenes.
+
+    A comment's header (name, badge, tagline) sits in a tight block right above its date line.
+    """
+    out = []
+    for step, name in ((1, "dn"), (-1, "dp")):
+        j, blank = i, False
+        while 0 <= j + step < len(numbers) and abs(j + step - i) <= 4:
+            if abs(numbers[j + step] - numbers[j]) > 1:
+                blank = True
+            j += step
+            if numbers[j] in furniture:
+                out.append(f"{name}{abs(j - i)}" + ("b" if blank else "t"))
+                break
+        else:
+            out.append(f"{name}far")
+    return out
+
+
+def _rule_features(previous: str, line: str) -> list[str]:
+    """What the hand-written rules for threads without furniture say about `line` after `previous`."""
+    from .splitter import _continues
+
+    rule = _continues(previous, line)
+    return ["rule:none" if rule is None else "rule:continues" if rule else "rule:starts"]
+
+
+def _opening_score(line: str) -> int:
+    from .splitter import _opening_score as score
+
+    return score(line)
 
 
 def _author_of(line: str) -> str | None:
@@ -147,8 +195,18 @@ def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
 
 
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
-    """The comments of a thread as lists of line numbers, by the model."""
-    return groups_from_tags(tag_lines(line_features(page, thread), model))
+    """The comments of a thread as lists of line numbers, by the model.
+
+    One rule overrides it: the text right below an explicit author line ("Ann says:", "Posted by: Ann")
+    opens a comment unless it only repeats an author's name (a name heading the comment).
+    """
+    features = line_features(page, thread)
+    tags = tag_lines(features, model)
+    numbers = sorted(tags)
+    for before, n in zip(numbers, numbers[1:]):
+        if tags[n] == "O" and "p:author" in features[n] and not {"fur", "authorname"} & set(features[n]):
+            tags[n] = "B"
+    return groups_from_tags(tags)
 
 
 def softmax(scores: list[float]) -> list[float]:

@@ -7,11 +7,11 @@ import argparse
 import json
 from pathlib import Path
 
-from .boundary_model import MODEL_PATH, TAGS, groups_from_tags, line_features, tag_lines
-from .labels import LABELS_DIR, load_labels
+from .boundary_model import MODEL_PATH, TAGS, groups_from_tags, line_features, split_groups
+from .labels import LABELS_DIR, label_files, load_labels
 from .pages import Page
 from .split_report import gold_by_page, heldout_pages
-from .splitter import rule_groups, thread_from
+from .splitter import has_layout, rule_groups, thread_from
 from .sources import PageSource
 
 SEED = 0
@@ -24,7 +24,10 @@ def training_pages(labels_dir=LABELS_DIR, source: PageSource | None = None) -> l
     source = source or PageSource()
     held = heldout_pages()
     out = []
-    for name, comments in sorted(gold_by_page(load_labels(labels_dir, source)).items()):
+    # Held-out label files (labels/dragnet/heldout-*.jsonl) are never read for training.
+    files = [f for f in label_files(labels_dir) if not f.name.startswith("heldout-")]
+    labelled = [c for f in files for c in load_labels(f, source)]
+    for name, comments in sorted(gold_by_page(labelled).items()):
         if name in held:
             continue
         page = source.get(name)
@@ -95,11 +98,19 @@ def cross_validate(examples, folds: int = FOLDS, blocks: bool = False) -> dict[s
             if fold_of(i) == k:
                 model_groups[page.name] = _groups(page, thread, model)
     return {"model": score(examples, lambda page, thread: model_groups[page.name]),
-            "rules": score(examples, rule_groups)}
+            "rules": score(examples, rule_groups),
+            "shipped (model, rules where no layout)": score(
+                examples, lambda page, thread: model_groups[page.name] if has_layout(page, thread) else rule_groups(page, thread)),
+            "pages with furniture, model": score([e for e in examples if e[1].has_furniture],
+                                                 lambda page, thread: model_groups[page.name]),
+            "pages with furniture, rules": score([e for e in examples if e[1].has_furniture], rule_groups),
+            "pages without, model": score([e for e in examples if not e[1].has_furniture],
+                                          lambda page, thread: model_groups[page.name]),
+            "pages without, rules": score([e for e in examples if not e[1].has_furniture], rule_groups)}
 
 
 def _groups(page, thread, model):
-    return groups_from_tags(tag_lines(line_features(page, thread), model))
+    return split_groups(page, thread, model)
 
 
 def main() -> None:

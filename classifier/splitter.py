@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .boundary_model import load_model, split_groups
 from .pages import Page, span_text
 from .threads import END_MARKER, Thread, find_thread, furniture_lines, parse_furniture
 
@@ -174,6 +175,19 @@ def rule_groups(page: Page, thread: Thread) -> list[list[int]]:
     return _split_plain(lines)
 
 
+def has_layout(page: Page, thread: Thread) -> bool:
+    """Does the thread carry the layout cues (blank lines) the boundary model reads?"""
+    return any(not page.lines[n - 1].strip() for n in range(thread.start, thread.end + 1))
+
+
+def thread_groups(page: Page, thread: Thread, model: dict | None = None) -> list[list[int]]:
+    """The comments of a thread: the boundary model where the thread has layout cues, else the text-cue rules."""
+    model = model or load_model()
+    if model and has_layout(page, thread):
+        return split_groups(page, thread, model)
+    return rule_groups(page, thread)
+
+
 def thread_from(page: Page, start: int) -> Thread | None:
     """The thread of a page whose start line is known (a corpus' truth): it ends at a reply form."""
     lines = page.lines
@@ -195,7 +209,7 @@ def split_page(page: Page, thread_start: int | None = None) -> list[Comment]:
     thread = find_thread(page) if thread_start is None else thread_from(page, thread_start)
     if thread is None:
         return []
-    groups = rule_groups(page, thread)
+    groups = thread_groups(page, thread)
     texts = [span_text(page, group[0], group[-1]) for group in groups]
     comments = []
     for group, text, id_ in zip(groups, texts, comment_ids(page.name, texts)):
