@@ -197,14 +197,16 @@ def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
     """The comments of a thread as lists of line numbers, by the model.
 
-    One rule overrides it: the text right below an explicit author line ("Ann says:", "Posted by: Ann")
-    opens a comment unless it only repeats an author's name (a name heading the comment).
+    Two rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply",
+    "Report Abuse") are furniture, and the text right below an author line opens a comment unless it
+    only repeats an author's name (a name heading the comment).
     """
     features = line_features(page, thread)
     tags = tag_lines(features, model)
-    numbers = sorted(tags)
-    for before, n in zip(numbers, numbers[1:]):
-        if tags[n] == "O" and "p:author" in features[n] and not {"fur", "authorname"} & set(features[n]):
+    for n, feats in features.items():
+        if "author" in feats or "annot" in feats:
+            tags[n] = "O"
+        elif tags[n] == "O" and "p:author" in feats and not {"fur", "authorname"} & set(feats):
             tags[n] = "B"
     return groups_from_tags(tags)
 

@@ -67,6 +67,13 @@ def fit(examples) -> dict:
             "weights": dict(sorted(weights.items()))}
 
 
+def model_json(model: dict) -> str:
+    """The model as JSON with one feature a line, so a retrained model diffs readably."""
+    head = {key: value for key, value in model.items() if key != "weights"}
+    rows = [f"{json.dumps(name)}: {json.dumps(row)}" for name, row in model["weights"].items()]
+    return json.dumps(head, sort_keys=True)[:-1] + ', "weights": {\n' + ",\n".join(rows) + "\n}}\n"
+
+
 def score(examples, groups_of) -> dict[str, float]:
     """Exact comments, boundary precision and recall of `groups_of(page, thread)` against the tags."""
     gold = found_n = exact = true_b = found_b = matched = 0
@@ -127,7 +134,7 @@ def main() -> None:
     if args.out or not args.cv:
         out = args.out or MODEL_PATH
         tmp = out.with_suffix(".tmp")
-        tmp.write_text(json.dumps(fit(examples), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.write_text(model_json(fit(examples)), encoding="utf-8")
         tmp.replace(out)
         print(f"wrote {out}")
 
