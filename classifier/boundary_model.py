@@ -8,7 +8,6 @@ scikit-learn; `classifier.boundary_training` regenerates it from the hand segmen
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -209,11 +208,5 @@ def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
         elif tags[n] == "O" and "p:author" in feats and not {"fur", "authorname"} & set(feats):
             tags[n] = "B"
     return groups_from_tags(tags)
-
-
-def softmax(scores: list[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    return [e / sum(exps) for e in exps]
 
 

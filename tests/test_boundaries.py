@@ -157,3 +157,14 @@ def test_splitter_and_label_store_count_repeated_texts_alike():
     assert comments[2].id == comments[0].id + "-2"
     assert comment_ids("r.txt", ["a", "b", "a"]) == [comment_ids("r.txt", ["a"])[0], comment_ids("r.txt", ["b"])[0],
                                                      comment_ids("r.txt", ["a"])[0] + "-2"]
+
+
+def test_training_regenerates_the_shipped_model_byte_for_byte(tmp_path):
+    from conftest import SHARED
+
+    if not (SHARED / "corpora" / "dragnet").is_dir():
+        pytest.skip("needs ../shared/corpora/dragnet (the hand-segmented pages)")
+    from classifier.boundary_model import MODEL_PATH
+    from classifier.boundary_training import fit, model_json, training_pages
+
+    assert model_json(fit(training_pages())) == MODEL_PATH.read_text(encoding="utf-8")
