@@ -694,6 +694,10 @@ def split_report(
     misses: int = typer.Option(0, "--misses", help="List up to N pages whose thread start was missed."),
     heldout: bool = typer.Option(False, "--heldout", help="Report on the pages held out from splitter development "
                                  "(labels/splitter-heldout.txt) instead of the development pages."),
+    true_starts: bool = typer.Option(False, "--true-starts", help="Split each thread from its true start (the "
+                                     "corpus' own) to measure comment boundaries apart from thread detection."),
+    unmatched: int = typer.Option(0, "--unmatched", help="List up to N hand labels that no split comment "
+                                  "matches by span and text hash, as page:start-end."),
 ):
     """Measure the splitter against the truth: thread starts, thread-less pages, hand-segmented comments.
 
@@ -702,7 +706,10 @@ def split_report(
     do end in a real thread). Pages listed in labels/splitter-heldout.txt were never looked at while the
     splitter was written: by default they are left out, and `--heldout` reports on them alone.
 
-    Example: `classifier split-report --misses 10`
+    Every hand label that no longer matches a split comment (same span, same text hash) is counted;
+    `--unmatched N` lists them. They stay in the label store: training reads the labels' own spans.
+
+    Example: `classifier split-report --misses 10` ... `classifier split-report --true-starts --unmatched 20`
     """
     from rich.console import Console
     from rich.table import Table
@@ -726,8 +733,8 @@ def split_report(
     c4_pages = chosen(read_c4(c4 or C4_SAMPLE))
     suffix = " (held out)" if heldout else ""
     reports = [
-        evaluate("seeds", seeds, gold, seed_starts),
-        evaluate("dragnet" + suffix, dragnet_pages, gold, {p.name: p.thread_start for p in dragnet_pages}),
+        evaluate("seeds", seeds, gold, seed_starts, true_starts),
+        evaluate("dragnet" + suffix, dragnet_pages, gold, {p.name: p.thread_start for p in dragnet_pages}, true_starts),
         evaluate("c4-sample" + suffix, c4_pages, {}, {page.name: None for page in c4_pages}),
     ]
 
@@ -737,19 +744,23 @@ def split_report(
     def ratio(value):
         return "-" if value is None else f"{value:.3f}"
 
-    table = Table(title="Splitter against the truth")
+    title = "Splitter against the truth" + (" (comments split from the true thread starts)" if true_starts else "")
+    table = Table(title=title)
     for column in ("corpus", "thread start exact", "thread-less pages with comments", "comments recovered exactly",
-                   "boundary precision", "boundary recall"):
+                   "boundary precision", "boundary recall", "hand labels unmatched"):
         table.add_column(column, justify="left" if column == "corpus" else "right")
     for r in reports:
         table.add_row(r.corpus, share(r.thread_start_exact, r.thread_pages),
                       share(r.threadless_with_comments, r.threadless_pages), share(r.recovered_exact, r.gold_comments),
-                      ratio(r.boundary_precision), ratio(r.boundary_recall))
+                      ratio(r.boundary_precision), ratio(r.boundary_recall),
+                      str(len(r.unmatched)) if r.gold_comments else "-")
     console = Console(width=max(140, Console().width))
     console.print(table)
     for r in reports:
         if misses and r.misses:
             console.print(f"{r.corpus}: thread start missed on " + ", ".join(r.misses[:misses]))
+        if unmatched and r.unmatched:
+            console.print(f"{r.corpus}: hand labels unmatched: " + ", ".join(r.unmatched[:unmatched]))
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import ClassifierError
 from .pages import span_text, text_sha256
 from .sources import PageSource
-from .splitter import comment_id
+from .splitter import comment_ids
 
 LABELS = ("question", "rebuttal", "link-share", "thanks", "other")
 PRIORITY = {label: rank for rank, label in enumerate(LABELS)}
@@ -110,12 +110,13 @@ def resolve_records(records: list[tuple[str, dict]], source: PageSource | None =
 
 def with_ids(comments: list[LabelledComment]) -> list[LabelledComment]:
     """Give each comment the id the splitter would give it (a repeat of a text on a page counts up)."""
-    counts: dict[tuple[str, str], int] = {}
-    ids = {}
+    by_page: dict[str, list[LabelledComment]] = {}
     for comment in sorted(comments, key=lambda c: (c.page, c.start_line)):
-        key = (comment.page, comment.text)
-        counts[key] = counts.get(key, 0) + 1
-        ids[(comment.page, comment.start_line)] = comment_id(comment.page, comment.text, counts[key])
+        by_page.setdefault(comment.page, []).append(comment)
+    ids = {}
+    for page, ordered in by_page.items():
+        for comment, id_ in zip(ordered, comment_ids(page, [c.text for c in ordered])):
+            ids[(page, comment.start_line)] = id_
     return [replace(c, id=ids[(c.page, c.start_line)]) for c in comments]
 
 

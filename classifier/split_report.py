@@ -12,7 +12,7 @@ from pathlib import Path
 from .dragnet import PROJECT_ROOT
 from .errors import ClassifierError
 from .labels import LabelledComment
-from .pages import Page, split_lines
+from .pages import Page, split_lines, text_sha256
 from .splitter import split_page
 from .threads import find_thread
 
@@ -42,6 +42,7 @@ class SplitReport:
     boundaries_true: int = 0
     boundaries_matched: int = 0
     misses: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # hand labels no split comment matches, page:start-end
 
     @staticmethod
     def share(part: int, whole: int) -> float | None:
@@ -61,15 +62,19 @@ def _first_text_line(page: Page, start: int) -> int | None:
 
 
 def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledComment]],
-             true_starts: dict[str, int | None]) -> SplitReport:
+             true_starts: dict[str, int | None], oracle: bool = False) -> SplitReport:
     """Compare the splitter with the truth given for each page.
 
     `true_starts[page]` is the line where the thread begins (None: the page has no thread; absent:
-    unknown). `gold[page]` holds the hand-segmented comments of pages segmented by hand.
+    unknown). `gold[page]` holds the hand-segmented comments of pages segmented by hand. With
+    `oracle`, pages with a known thread are split from their true start, so the comment figures
+    measure boundaries alone (thread starts and thread-less pages are still the splitter's own).
     """
     report = SplitReport(corpus)
     for page in pages:
         comments = split_page(page)
+        if oracle and true_starts.get(page.name) is not None:
+            comments = split_page(page, thread_start=true_starts[page.name])
         if page.name in true_starts:
             truth = true_starts[page.name]
             if truth is None:
@@ -87,6 +92,9 @@ def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledCo
             found = {(c.start_line, c.end_line) for c in comments}
             report.gold_comments += len(true_spans)
             report.recovered_exact += len(true_spans & found)
+            produced = {(c.start_line, c.end_line, text_sha256(c.text)) for c in comments}
+            report.unmatched += [f"{page.name}:{c.start_line}-{c.end_line}" for c in gold[page.name]
+                                 if (c.start_line, c.end_line, text_sha256(c.text)) not in produced]
             true_bounds, found_bounds = {s for s, _ in true_spans}, {s for s, _ in found}
             report.boundaries_true += len(true_bounds)
             report.boundaries_found += len(found_bounds)

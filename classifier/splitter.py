@@ -6,8 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .boundary_model import load_model, split_groups
 from .pages import Page, span_text
-from .threads import find_thread, parse_furniture
+from .threads import END_MARKER, Thread, find_thread, furniture_lines, parse_furniture
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,19 @@ def comment_id(page: str, text: str, occurrence: int = 1) -> str:
     stem = page.rsplit("/", 1)[-1].split(".")[0]
     digest = hashlib.sha256(f"{page}\0{text}".encode("utf-8")).hexdigest()[:12]
     return f"{stem}-{digest}" if occurrence == 1 else f"{stem}-{digest}-{occurrence}"
+
+
+def comment_ids(page: str, texts: list[str]) -> list[str]:
+    """Ids of a page's comments given in page order: the n-th repeat of a text gets `-n`.
+
+    The one place repeats are counted, shared by the splitter and the label store.
+    """
+    seen: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        seen[text] = seen.get(text, 0) + 1
+        ids.append(comment_id(page, text, seen[text]))
+    return ids
 
 
 URL_ONLY = re.compile(r"^(?:<)?(?:https?://|www\.)\S+$", re.I)
@@ -153,22 +167,53 @@ def _split_by_furniture(page: Page, start: int, end: int, furniture: frozenset[i
     return groups
 
 
-def split_page(page: Page) -> list[Comment]:
-    """The reader comments of a page, in page order; [] when it has no thread."""
-    thread = find_thread(page)
+def rule_groups(page: Page, thread: Thread) -> list[list[int]]:
+    """The comments of a thread as lists of line numbers, by the hand-written rules."""
+    if thread.has_furniture:
+        return _split_by_furniture(page, thread.start, thread.end, thread.furniture)
+    lines = [(n, page.lines[n - 1].strip()) for n in range(thread.start, thread.end + 1) if page.lines[n - 1].strip()]
+    return _split_plain(lines)
+
+
+def has_layout(page: Page, thread: Thread) -> bool:
+    """Does the thread carry the layout cues (blank lines) the boundary model reads?"""
+    return any(not page.lines[n - 1].strip() for n in range(thread.start, thread.end + 1))
+
+
+def thread_groups(page: Page, thread: Thread, model: dict | None = None) -> list[list[int]]:
+    """The comments of a thread: the boundary model where the thread has layout cues, else the text-cue rules."""
+    model = model or load_model()
+    if model and has_layout(page, thread):
+        return split_groups(page, thread, model)
+    return rule_groups(page, thread)
+
+
+def thread_from(page: Page, start: int) -> Thread | None:
+    """The thread of a page whose start line is known (a corpus' truth): it ends at a reply form."""
+    lines = page.lines
+    start = next((n for n in range(max(start, 1), len(lines) + 1) if lines[n - 1].strip()), None)
+    if start is None:
+        return None
+    end = next((n - 1 for n in range(start, len(lines) + 1) if END_MARKER.match(lines[n - 1].strip())), len(lines))
+    while end >= start and not lines[end - 1].strip():
+        end -= 1
+    return Thread(start, end, furniture_lines(lines)) if start <= end else None
+
+
+def split_page(page: Page, thread_start: int | None = None) -> list[Comment]:
+    """The reader comments of a page, in page order; [] when it has no thread.
+
+    With `thread_start` (the line where the thread is known to begin) thread detection is skipped,
+    so comment boundaries can be measured on their own.
+    """
+    thread = find_thread(page) if thread_start is None else thread_from(page, thread_start)
     if thread is None:
         return []
-    if thread.has_furniture:
-        groups = _split_by_furniture(page, thread.start, thread.end, thread.furniture)
-    else:
-        lines = [(n, page.lines[n - 1].strip()) for n in range(thread.start, thread.end + 1) if page.lines[n - 1].strip()]
-        groups = _split_plain(lines)
+    groups = thread_groups(page, thread)
+    texts = [span_text(page, group[0], group[-1]) for group in groups]
     comments = []
-    seen: dict[str, int] = {}
-    for group in groups:
+    for group, text, id_ in zip(groups, texts, comment_ids(page.name, texts)):
         first, last = group[0], group[-1]
-        text = span_text(page, first, last)
-        seen[text] = seen.get(text, 0) + 1
         author, posted = parse_furniture(page.lines, thread.furniture, first, last)
-        comments.append(Comment(comment_id(page.name, text, seen[text]), page.name, first, last, text, author, posted))
+        comments.append(Comment(id_, page.name, first, last, text, author, posted))
     return comments

@@ -9,9 +9,12 @@ from .pages import Page
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A name may be glued to its date ("NameOctober 29, 2012", "Tamsin26 October 2012"): a month may follow
+# a lower-case letter, a day any letter.
+GLUED = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 DATE = re.compile(
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+\d{{4}}"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+    rf"{GLUED}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|(?<![\d.:/])\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+\d{{4}}"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.I,
 )
 SAYS = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?\s*$", re.I)
@@ -22,6 +25,14 @@ ON_DATE_SAID = re.compile(rf"^on\s+.*?{MONTH}.*?\d{{4}}.*?,\s*(?P<author>.+?)\s+
 ACTIONS = re.compile(
     r"^(?:reply|reply\s*↓|↓|report(?: abuse| comment)?|permalink|quote|flag|like|unlike|share|"
     r"log in to reply|reply to this comment|\d+\s+(?:likes?|votes?|points?)|recommend|edit)\s*$",
+    re.I,
+)
+# Lines a comment system adds around a comment: "Ann recently posted..Her post", "| Reply", "Like (3)",
+# "Vote up", "12 Fans", "Report Abuse | Reply", "In reply to Ann".
+ANNOTATION = re.compile(
+    r"^.{1,80}\srecently posted\s*(?:\.\.|…|:)|^(?:\|\s*)?(?:reply|report(?: abuse)?|like|vote(?: up| down)?|flag)"
+    r"(?:\s*\(\d+\))?(?:\s*\|\s*(?:reply|report(?: abuse)?|like|share|permalink|quote|flag|link))*\s*$"
+    r"|^[\d,.]+k?\s+(?:fans|followers|likes?|votes?|points?|replies|comments?)\s*$|^in reply to\s+\S.{0,40}$",
     re.I,
 )
 HEADER = re.compile(
@@ -79,13 +90,36 @@ def is_furniture(lines, number: int) -> bool:
         return False
     if is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line):
         return True
-    # A bare name heading a date line ("Eva" above "September 29, 2012").
-    if len(line.split()) <= 4 and line[-1] not in ".?!":
+    if ANNOTATION.match(line):
+        return True
+    # A bare name heading a date line ("Eva" above "September 29, 2012"); not a salutation ("Davey,"),
+    # a URL, or a signature above the next comment's "Name October 1, 2012".
+    if len(line.split()) <= 4 and line[-1] not in ".?!,:;" and not re.match(r"(?:https?://|www\.)", line, re.I):
         for step in (1, -1):
             other = _neighbour(lines, number, step)
-            if other and _is_dated_line(_stripped(lines, other)) and not is_author_line(_stripped(lines, other)):
+            if other and is_date_only(_stripped(lines, other)):
                 return True
     return False
+
+
+def is_date_only(line: str) -> bool:
+    """A line that only dates a comment: "October 30, 2012 at 08:58 AM", "Posted on 12/10/2012 | 3:04"."""
+    if not DATE.search(line) or len(line) > 80:
+        return False
+    rest = re.sub(r"\b(?:at|on|posted|published|updated|edited|said|am|pm|gmt|utc|[ap]\.m\.)\b|[^\w]", " ", DATE.sub(" ", line), flags=re.I)
+    return not rest.strip()
+
+
+def author_before_date(line: str) -> str | None:
+    """The name a dated line starts with: "NameOctober 29, 2012", "4 Ann Lee said on Jul 23 2012", "Ann | Reply"."""
+    date = DATE.search(line)
+    if not date:
+        return None
+    head = line[: date.start()]
+    head = re.sub(r"(?:\s*(?:says|said|wrote|writes|posted|replied|responded(?:\s+to\s+.+?)?)\b)?(?:\s+(?:on|at))?[\s|,:@\-–—(]*$",
+                  "", head, flags=re.I)
+    head = re.sub(r"^(?:#?\d+\.?\s+|by\s+)", "", head.strip(), flags=re.I).strip(" |,-–—")
+    return head if head and len(head.split()) <= 6 and not head[0].isdigit() else None
 
 
 def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> tuple[str | None, str | None]:
@@ -101,7 +135,9 @@ def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> 
             if date and not posted:
                 dates = list(DATE.finditer(line))
                 posted = line[dates[0].start():dates[-1].end()].strip()
-            if not match and not date and not ACTIONS.match(line) and not author:
+            if not match and date and not author:
+                author = author_before_date(line)
+            if not match and not date and not ACTIONS.match(line) and not ANNOTATION.match(line) and not author:
                 author = line
             number = _neighbour(lines, number, 1 if number > last else -1)
             if number and (first <= number <= last):

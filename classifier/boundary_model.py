@@ -1,0 +1,212 @@
+"""A learned comment-boundary model: each non-blank thread line begins a comment (B), continues one (I)
+or is page furniture (O), by logistic regression over line-shape features.
+
+The fitted weights are a small JSON file (classifier/boundary_model.json), so splitting needs no
+scikit-learn; `classifier.boundary_training` regenerates it from the hand segmentation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from .pages import Page
+from .threads import ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only
+
+MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
+TAGS = ("B", "I", "O")
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> int:
+    return next((i for i, edge in enumerate(edges) if value <= edge), len(edges))
+
+
+def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> list[str]:
+    """Features of one stripped line on its own."""
+    from .splitter import (CONNECTIVE, INTERJECTION, INTRODUCES_LINK, PERSONAL, VOCATIVE, is_quote, is_salutation,
+                           is_signature, is_title_like, is_url_only)
+
+    last, first = line[-1], line[0]
+    end = ("." if last == "." else "?" if last == "?" else "!" if last == "!" else "," if last == "," else
+           ":" if last == ":" else "a" if last.isalpha() else "d" if last.isdigit() else "q" if last in "\"'”’)" else "x")
+    start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
+             "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
+    flags = {
+        "fur": furniture, "author": is_author_line(line), "dated": _is_dated_line(line),
+        "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
+        "namedate": author_before_date(line) is not None, "authorname": is_author_name,
+        "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),
+        "sig": is_signature(line), "title": is_title_like(line), "quote": is_quote(line),
+        "conn": bool(CONNECTIVE.match(line)), "personal": bool(PERSONAL.search(line)),
+        "interj": bool(INTERJECTION.match(line)), "voc": bool(VOCATIVE.match(line)),
+        "introlink": bool(INTRODUCES_LINK.match(line)), "caps": line.isupper() and len(line) > 3,
+        "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
+        "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
+    }
+    out = [name for name, on in flags.items() if on]
+    out += [f"len{_bucket(len(line), (3, 15, 30, 60, 120))}", f"words{_bucket(len(line.split()), (1, 2, 4, 9))}",
+            f"end{end}", f"start{start}"]
+    return out
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
+    """Feature names of every non-blank line of the thread, by line number."""
+    lines = page.lines
+    numbers = [n for n in range(thread.start, thread.end + 1) if lines[n - 1].strip()]
+    text = {n: lines[n - 1].strip() for n in numbers}
+    repeats = Counter(text.values())
+    authors = {a.lower() for n in thread.furniture if thread.start <= n <= thread.end
+               for a in [_author_of(lines[n - 1].strip())] if a}
+    own = {n: _shape(text[n], n in thread.furniture, repeats[text[n]], text[n].lower() in authors) for n in numbers}
+    context_keys = {"fur", "author", "dated", "dateonly", "annot", "namedate", "authorname", "url", "salut", "sig",
+                    "title", "quote", "rep2", "len0", "len1", "len2", "len3", "len4", "len5", "end.", "end?", "end!",
+                    "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps"}
+    from .splitter import rule_groups
+
+    ruled = {}
+    for group in rule_groups(page, thread):
+        ruled.update({m: "I" for m in group[1:]})
+        ruled[group[0]] = "B"
+    features: dict[int, list[str]] = {}
+    for i, n in enumerate(numbers):
+        before = numbers[i - 1] if i else None
+        after = numbers[i + 1] if i + 1 < len(numbers) else None
+        gap_before = n - before - 1 if before else 9
+        gap_after = after - n - 1 if after else 0
+        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n]
+        feats.append(f"gapb{min(gap_before, 3)}")
+        if after:
+            feats.append(f"gapa{min(gap_after, 3)}")
+        blank_raw = lines[n - 2] if n >= 2 and before and gap_before else ""
+        if blank_raw and not blank_raw.strip():
+            feats.append("gapb_ws")  # the blank line above keeps the page's indentation: a layout break
+        if before:
+            feats += _rule_features(text[before], text[n])
+            feats += ["p:" + f for f in own[before] if f in context_keys]
+            shift = _indent(lines[n - 1]) - _indent(lines[before - 1])
+            feats.append("indent=" if shift == 0 else "indent+" if shift > 0 else "indent-")
+            feats += [f"gapb{min(gap_before, 3)}&p:{f}" for f in own[before] if f in ("fur", "end.", "enda", "endx", "sig", "salut")]
+        else:
+            feats.append("first")
+        if _opening_score(text[n]) > 0:
+            feats.append("opens")
+        if after:
+            feats += ["n:" + f for f in own[after] if f in context_keys]
+            feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
+        feats += _furniture_distance(numbers, i, thread.furniture, lines)
+        for offset, name in ((-2, "p2"), (2, "n2")):
+            j = i + offset
+            if 0 <= j < len(numbers) and numbers[j] in thread.furniture:
+                feats.append(f"{name}:fur")
+        if not thread.has_furniture:  # threads without furniture follow other cues: learn them apart
+            feats += ["plain:" + f for f in feats if f.startswith(("rule:", "opens", "gap", "salut", "sig", "url", "title",
+                                                                 "quote", "voc", "personal", "conn", "end", "start", "bias", "ruled"))]
+        features[n] = feats
+    return features
+
+
+def _furniture_distance(numbers: list[int], i: int, furniture: frozenset[int], lines) -> list[str]:
+    """How many text lines away the nearest furniture line is, each way, and whether a blank line intervenes.
+
+    A comment's header (name, badge, tagline) sits in a tight block right above its date line.
+    """
+    out = []
+    for step, name in ((1, "dn"), (-1, "dp")):
+        j, blank = i, False
+        while 0 <= j + step < len(numbers) and abs(j + step - i) <= 4:
+            if abs(numbers[j + step] - numbers[j]) > 1:
+                blank = True
+            j += step
+            if numbers[j] in furniture:
+                out.append(f"{name}{abs(j - i)}" + ("b" if blank else "t"))
+                break
+        else:
+            out.append(f"{name}far")
+    return out
+
+
+def _rule_features(previous: str, line: str) -> list[str]:
+    """What the hand-written rules for threads without furniture say about `line` after `previous`."""
+    from .splitter import _continues
+
+    rule = _continues(previous, line)
+    return ["rule:none" if rule is None else "rule:continues" if rule else "rule:starts"]
+
+
+def _opening_score(line: str) -> int:
+    from .splitter import _opening_score as score
+
+    return score(line)
+
+
+def _author_of(line: str) -> str | None:
+    from .threads import BY_AUTHOR, ON_DATE_SAID, POSTED_BY, SAYS
+
+    match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
+    if match:
+        return match.group("author").strip(" ,|")
+    return author_before_date(line)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | Path = MODEL_PATH) -> dict | None:
+    """The fitted weights, or None when no model file is shipped."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tag_lines(features: dict[int, list[str]], model: dict) -> dict[int, str]:
+    """The most probable tag of each line."""
+    weights, intercept = model["weights"], model["intercept"]
+    tags = {}
+    for n, feats in features.items():
+        scores = list(intercept)
+        for f in feats:
+            for k, w in enumerate(weights.get(f, ())):
+                scores[k] += w
+        tags[n] = TAGS[max(range(len(TAGS)), key=scores.__getitem__)]
+    return tags
+
+
+def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
+    """Comments as runs of lines: B opens one, I continues the open one (or opens one), O closes it."""
+    groups: list[list[int]] = []
+    open_ = False
+    for n in sorted(tags):
+        tag = tags[n]
+        if tag == "O":
+            open_ = False
+        elif tag == "B" or not open_:
+            groups.append([n])
+            open_ = True
+        else:
+            groups[-1].append(n)
+    return groups
+
+
+def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
+    """The comments of a thread as lists of line numbers, by the model.
+
+    Two rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply",
+    "Report Abuse") are furniture, and the text right below an author line opens a comment unless it
+    only repeats an author's name (a name heading the comment).
+    """
+    features = line_features(page, thread)
+    tags = tag_lines(features, model)
+    for n, feats in features.items():
+        if "author" in feats or "annot" in feats:
+            tags[n] = "O"
+        elif tags[n] == "O" and "p:author" in feats and not {"fur", "authorname"} & set(feats):
+            tags[n] = "B"
+    return groups_from_tags(tags)
+
+
