@@ -131,9 +131,17 @@ def find_thread(page: Page, model=None) -> Thread | None:
     lines = page.lines
     numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
     pick = (model or load_model()).best_line([lines[n - 1].strip() for n in numbers])
-    start = numbers[pick[0]] if pick else _header_start(lines)
+    start = numbers[pick[0]] if pick else None
+    header = _header_start(lines)
+    # An explicit header before the pick opens the thread, unless it is among the first two lines (a title bar).
+    if header is not None and header - 1 > numbers[min(1, len(numbers) - 1)] and (start is None or header <= start):
+        start = header
     if start is None:
-        return None
+        # Two "Name says:" lines are a thread even where the model is unsure (short pages).
+        authors = [n for n in numbers if SAYS.match(lines[n - 1].strip()) or ON_DATE_SAID.match(lines[n - 1].strip())]
+        if len(authors) < 2:
+            return None
+        start = authors[0]
     end = len(lines)
     for number in range(start, len(lines) + 1):
         if END_MARKER.match(_stripped(lines, number)):
