@@ -147,73 +147,37 @@ def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> 
     return None, None
 
 
-MAX_GAP = 30  # non-blank lines between two comments' furniture lines in one thread
-
-
-def _furniture_cluster_start(lines, furniture: frozenset[int]) -> int | None:
-    """Without a header: where the last run of regularly recurring author/date lines begins.
-
-    A thread is at the end of a page and marks each comment with furniture; an article has at most
-    a byline or two. When the furniture follows each comment, the thread begins one comment earlier.
-    """
-    text = [n for n in range(1, len(lines) + 1) if lines[n - 1].strip()]
-    position = {n: i for i, n in enumerate(text)}
-    marks = [n for n in text if n in furniture and not ACTIONS.match(_stripped(lines, n))]
-    # Merge adjacent furniture lines (a name above its date) into one mark.
-    heads = [n for i, n in enumerate(marks) if i == 0 or position[n] - position[marks[i - 1]] > 1]
-    if len(heads) < 3:
-        return None
-    cluster = [heads[-1]]
-    gaps: list[int] = []
-    for index in range(len(heads) - 2, -1, -1):
-        gap = position[cluster[0]] - position[heads[index]]
-        # A gap far longer than the thread's usual comment is the article, unless the regular
-        # rhythm goes on before it (then it was one long comment).
-        limit = MAX_GAP if len(gaps) < 2 else min(MAX_GAP, max(6, 3 * sorted(gaps)[len(gaps) // 2] + 2))
-        if gap > limit and not _regular_before(heads[: index + 1], position, limit):
-            break
-        gaps.append(gap)
-        cluster.insert(0, heads[index])
-    if len(cluster) < 3:
-        return None
-    if any(n > cluster[-1] and n not in furniture for n in text):
-        return cluster[0]
-    # Furniture after each comment: step back over the first comment, up to a run of blank lines.
-    gaps = [position[b] - position[a] - 1 for a, b in zip(cluster, cluster[1:])]
-    back = 2 * max(1, sorted(gaps)[len(gaps) // 2])
-    start = position[cluster[0]]
-    while back and start > 0 and cluster[0] - text[start - 1] < 40:
-        previous, current = text[start - 1], text[start]
-        if current - previous > 3:  # three blank lines: a section break
-            break
-        start -= 1
-        back -= 1
-    return text[start]
-
-
-def _regular_before(heads: list[int], position: dict[int, int], limit: int) -> bool:
-    """Do the last three of `heads` recur within `limit` lines of each other?"""
-    last = heads[-3:]
-    return len(last) == 3 and all(position[b] - position[a] <= limit for a, b in zip(last, last[1:]))
-
-
-def find_thread(page: Page) -> Thread | None:
-    """Where the reader thread is, or None when the page has none."""
-    lines = page.lines
-    furniture = furniture_lines(lines)
-    start = None
+def _header_start(lines) -> int | None:
+    """The line after a comment-section header ("16 Comments", "Responses"), if the page has one."""
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if line and len(line) <= 160 and HEADER.match(line) and not line.lower().startswith(("no ", "0 ")):
-            start = number + 1
-            break
+            return number + 1
+    return None
+
+
+def find_thread(page: Page, model=None) -> Thread | None:
+    """Where the reader thread is, or None when the page has none.
+
+    The learned thread-start model (thread_model.py) picks the first line of the thread, or says there
+    is none; a page it finds none on still has a thread after an explicit header such as "16 Comments".
+    """
+    from .thread_model import load_model
+
+    lines = page.lines
+    numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
+    pick = (model or load_model()).best_line([lines[n - 1].strip() for n in numbers])
+    start = numbers[pick[0]] if pick else None
+    header = _header_start(lines)
+    # An explicit header before the pick opens the thread, unless it is among the first two lines (a title bar).
+    if header is not None and header - 1 > numbers[min(1, len(numbers) - 1)] and (start is None or header <= start):
+        start = header
     if start is None:
-        start = _furniture_cluster_start(lines, furniture)
-        if start is None:
-            authors = [n for n in range(1, len(lines) + 1) if is_author_line(_stripped(lines, n))]
-            if len(authors) < 2:
-                return None
-            start = authors[0]
+        # Two "Name says:" lines are a thread even where the model is unsure (short pages).
+        authors = [n for n in numbers if SAYS.match(lines[n - 1].strip()) or ON_DATE_SAID.match(lines[n - 1].strip())]
+        if len(authors) < 2:
+            return None
+        start = authors[0]
     end = len(lines)
     for number in range(start, len(lines) + 1):
         if END_MARKER.match(_stripped(lines, number)):
@@ -225,4 +189,4 @@ def find_thread(page: Page) -> Thread | None:
         start += 1
     if start > end:
         return None
-    return Thread(start, end, furniture)
+    return Thread(start, end, furniture_lines(lines))

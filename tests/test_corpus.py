@@ -56,3 +56,10 @@ def test_default_model_was_trained_on_these_labels(store):
     card = json.loads((REPO / "models" / "default.json").read_text())
     assert card["labels_fingerprint"] == labels_fingerprint(to_dataset(store))
     assert len(card["out_of_fold"]) == len(store)
+
+
+def test_thread_start_weights_regenerate_byte_identically():
+    from classifier.thread_model import WEIGHTS_PATH
+    from classifier.thread_training import development_pages, examples, fit
+
+    assert fit(examples(development_pages(ARCHIVE))).to_json() == WEIGHTS_PATH.read_text(encoding="utf-8")

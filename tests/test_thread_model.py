@@ -1,0 +1,88 @@
+import pytest
+
+from classifier.cli import app
+from classifier.pages import Page, split_lines
+from classifier.thread_model import load_model, model_from_json, template
+from classifier.thread_training import examples, fit, measure, train_thread_model
+from classifier.threads import find_thread
+
+ARTICLE = ("The council budget vote\nBy Ann Lee\n"
+           "The council met on Tuesday and argued for three hours about money for the roads in the north.\n"
+           "Members said the plan would cost more than the last one, and the mayor promised a second vote.\n"
+           "A decision is expected next month, after the public has been heard at two more meetings.\n")
+THREAD = ("Rosa says:\nMarch 3, 2012 at 9:15 am\nLovely piece, thanks.\n"
+          "Ben says:\nMarch 3, 2012 at 10:02 am\nI disagree with the mayor.\n"
+          "Kim says:\nMarch 4, 2012 at 8:40 pm\nWhen is the next meeting?\n")
+
+
+def page(text: str, start: int | None = None) -> Page:
+    return Page("p.txt", split_lines(text), start)
+
+
+def test_thread_found_after_a_header():
+    thread = find_thread(page(ARTICLE + "3 Comments\nGood news.\nI agree.\nWhat about the bridge?\n"))
+    assert thread is not None and thread.start == 7
+
+
+def test_thread_without_header_found_by_author_lines():
+    thread = find_thread(page(ARTICLE + THREAD + "Leave a Reply\nName (required)\n"))
+    assert thread is not None and (thread.start, thread.end) == (6, 14)
+
+
+def test_article_only_page_has_no_thread():
+    assert find_thread(page(ARTICLE + "The vote is on May 2, 2012.\nMore on this story soon.\n")) is None
+
+
+def test_template_keeps_furniture_words_and_slots_names():
+    assert template("Rosa says:") == template("Jean Smith says:") == "w says :"
+    assert template("Nathan 07.16.12 at 9:35 pm") == template("Al 01.02.12 at 11:01 am")
+    assert template(" ".join(["word"] * 13)) is None
+
+
+def test_committed_weights_load_and_score():
+    model = load_model()
+    assert model.names and len(model.ranker) == len(model.detector) == len(model.names)
+    texts = [line for line in (ARTICLE + THREAD).splitlines() if line]
+    pick = model.best_line(texts)
+    assert pick is not None and pick[0] == 5
+    assert model_from_json(model.to_json()) == model
+
+
+def test_bad_weights_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "w.json"
+    bad.write_text('{"features": {}}')
+    with pytest.raises(Exception, match="not a thread-start model"):
+        load_model(bad)
+
+
+def _corpus() -> list[Page]:
+    pages = []
+    for i in range(6):
+        article = ARTICLE.replace("three", ["two", "four", "five", "six", "seven", "eight"][i])
+        pages.append(Page(f"t{i}", split_lines(article + "\n" + THREAD), len(split_lines(article)) + 1))
+        pages.append(Page(f"n{i}", split_lines(article + "Posted on May 2, 2012\nThe end of the story number " + str(i) + ".\n")))
+    return pages
+
+
+def test_training_is_deterministic_and_learns_the_made_up_threads():
+    data = examples(_corpus())
+    first, second = fit(data), fit(data)
+    assert first.to_json() == second.to_json()
+    figures = measure(first, data)
+    assert figures.start_exact == 6 and figures.threadless_found == 0
+    model, cv = train_thread_model(_corpus(), folds=2)
+    assert model.to_json() == first.to_json() and cv.thread_pages == 6 and cv.threadless_pages == 6
+
+
+def test_too_few_pages_to_cross_validate_is_an_error():
+    with pytest.raises(Exception, match="pass fewer --folds"):
+        train_thread_model(_corpus()[:2], folds=5)
+
+
+def test_train_thread_model_refuses_to_overwrite(tmp_path):
+    from typer.testing import CliRunner
+
+    out = tmp_path / "w.json"
+    out.write_text("{}")
+    result = CliRunner().invoke(app, ["train-thread-model", "--out", str(out)])
+    assert result.exit_code == 1 and "--force" in result.output and out.read_text() == "{}"
