@@ -226,9 +226,6 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
             "previous_marker": float(i > 0 and furniture[i - 1]),
             "next_marker": float(i + 1 < count and furniture[i + 1]),
         })
-        # Furniture after or before each comment: the same cue means different things, so every
-        # feature also has a copy that is on only on pages ending in furniture.
-        rows[-1].update({"fa_" + key: (value if ends_in_furniture else 0.0) for key, value in list(rows[-1].items())})
         if shape:
             before_templates[shape] += 1
         if coarse[i]:
@@ -236,7 +233,33 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
         furniture_before += furniture[i]
         header_seen = header_seen or _is_header(text)
         end_seen = end_seen or bool(END_MARKER.match(text))
+    for row in rows:
+        # Furniture after or before each comment: the same cue means different things, so every
+        # feature also has a copy that is on only on pages ending in furniture.
+        row.update({"fa_" + key: (value if ends_in_furniture else 0.0) for key, value in list(row.items())})
+    _add_block_head_features(rows, furniture)
     return rows
+
+
+BLOCK_CUES = ("marker_shape_first", "marker_shape_first_log", "marker_coarse_first", "marker_coarse_first_log")
+
+
+def _add_block_head_features(rows: list[dict[str, float]], furniture: list[bool]) -> None:
+    """Credit a furniture block's first-shape cues to the block's first line ("block_" features).
+
+    A thread's first author block is often "Name" over "October 2, 2012": the date line's shape is what
+    recurs, so the cue lands on the date, but the thread starts at the name above it.
+    """
+    for row in rows:
+        row.update(("block_" + cue, 0.0) for cue in BLOCK_CUES)
+    head = 0
+    for i in range(len(rows)):
+        if not furniture[i]:
+            continue
+        if i == 0 or not furniture[i - 1]:
+            head = i
+        for cue in BLOCK_CUES:
+            rows[head]["block_" + cue] = max(rows[head]["block_" + cue], rows[i][cue])
 
 
 @dataclass(frozen=True)

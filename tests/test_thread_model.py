@@ -2,7 +2,7 @@ import pytest
 
 from classifier.cli import app
 from classifier.pages import Page, split_lines
-from classifier.thread_model import load_model, model_from_json, template
+from classifier.thread_model import line_features, load_model, model_from_json, template
 from classifier.thread_training import examples, fit, measure, train_thread_model
 from classifier.threads import find_thread
 
@@ -37,6 +37,17 @@ def test_template_keeps_furniture_words_and_slots_names():
     assert template("Rosa says:") == template("Jean Smith says:") == "w says :"
     assert template("Nathan 07.16.12 at 9:35 pm") == template("Al 01.02.12 at 11:01 am")
     assert template(" ".join(["word"] * 13)) is None
+
+
+def test_block_head_carries_the_first_date_shape_of_its_block():
+    texts = ["An article line that runs on for a while about the roads.",
+             "Rosa Lee", "March 3, 2012 at 9:15 am", "Lovely piece.",
+             "Ben Hall", "March 3, 2012 at 10:02 am", "I disagree.",
+             "Kim Park", "March 4, 2012 at 8:40 pm", "When is the vote?"]
+    rows = line_features(texts)
+    assert rows[2]["marker_shape_first"] == 1.0  # the date's shape recurs, so the cue is on the date...
+    assert rows[1]["block_marker_shape_first"] == 1.0  # ...and the block's head (the name) gets it too
+    assert rows[2]["block_marker_shape_first"] == rows[4]["block_marker_shape_first"] == 0.0
 
 
 def test_committed_weights_load_and_score():
