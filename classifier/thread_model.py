@@ -252,6 +252,7 @@ def _add_block_head_features(rows: list[dict[str, float]], furniture: list[bool]
     """
     for row in rows:
         row.update(("block_" + cue, 0.0) for cue in BLOCK_CUES)
+        row["block_dated_below"] = 0.0
     head = 0
     for i in range(len(rows)):
         if not furniture[i]:
@@ -260,6 +261,21 @@ def _add_block_head_features(rows: list[dict[str, float]], furniture: list[bool]
             head = i
         for cue in BLOCK_CUES:
             rows[head]["block_" + cue] = max(rows[head]["block_" + cue], rows[i][cue])
+        if i > head:  # a name over its date: the date is below the head
+            rows[head]["block_dated_below"] = max(rows[head]["block_dated_below"], rows[i]["dated"])
+
+
+RANKING_FEATURES = ("ranker_score", "ranker_margin")
+
+
+def detector_row(rows: list[dict[str, float]], scores: list[float], best: int) -> dict[str, float]:
+    """The picked line's features plus how it ranked: its score, and its lead over the runner-up.
+
+    A clear winner is likelier a real thread start than the best of a page of equally plain lines.
+    The ranker weighs these two at zero (they are the same for every line of a page).
+    """
+    runner_up = max((s for i, s in enumerate(scores) if i != best), default=scores[best])
+    return {**rows[best], "ranker_score": scores[best] / 10, "ranker_margin": (scores[best] - runner_up) / 5}
 
 
 @dataclass(frozen=True)
@@ -278,6 +294,7 @@ class ThreadStartModel:
         return [sum(w * row.get(n, 0.0) for n, w in weights) for row in rows]
 
     def detect_score(self, row: dict[str, float]) -> float:
+        """The detector's score for a row of detector_row (the picked line's features and how it ranked)."""
         return self.intercept + sum(w * row.get(n, 0.0) for n, w in zip(self.names, self.detector))
 
     def best_line(self, texts: list[str]) -> tuple[int, float] | None:
@@ -287,7 +304,7 @@ class ThreadStartModel:
         rows = line_features(texts)
         scores = self.rank_scores(rows)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        confidence = self.detect_score(rows[best])
+        confidence = self.detect_score(detector_row(rows, scores, best))
         return (best, confidence) if confidence >= self.threshold else None
 
     def to_json(self) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .errors import ClassifierError
 from .pages import Page
-from .thread_model import ThreadStartModel, line_features
+from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row, line_features
 
 SEED = 0
 RANKER_C = 10.0
@@ -62,21 +62,23 @@ def fit(train: list[Example]) -> ThreadStartModel:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    names = tuple(sorted(train[0].rows[0]))
+    features = tuple(sorted(train[0].rows[0]))
     differences, weights = [], []
     for example in train:
         if example.truth is None or len(example.rows) < 2:
             continue
-        features = _matrix(example.rows, names)
-        diff = features[example.truth] - np.delete(features, example.truth, axis=0)
+        lines = _matrix(example.rows, features)
+        diff = lines[example.truth] - np.delete(lines, example.truth, axis=0)
         differences.append(diff)
         weights.append(np.full(len(diff), 1.0 / len(diff)))
     pairs, pair_weights = np.vstack(differences), np.concatenate(weights)
     ranker = LogisticRegression(C=RANKER_C, fit_intercept=False, max_iter=5000)
     ranker.fit(np.vstack([pairs, -pairs]), np.r_[np.ones(len(pairs)), np.zeros(len(pairs))],
                sample_weight=np.r_[pair_weights, pair_weights])
-    draft = ThreadStartModel(names, tuple(ranker.coef_[0]), (0.0,) * len(names), 0.0, float("-inf"))
-    picks = [example.rows[_pick(draft, example)] for example in train]
+    names = features + RANKING_FEATURES
+    ranks = tuple(float(c) for c in ranker.coef_[0]) + (0.0,) * len(RANKING_FEATURES)
+    draft = ThreadStartModel(names, ranks, (0.0,) * len(names), 0.0, float("-inf"))
+    picks = [_detector_row(draft, example) for example in train]
     labels = [example.truth is not None for example in train]
     detector = LogisticRegression(C=DETECTOR_C, class_weight="balanced", max_iter=5000, random_state=SEED)
     detector.fit(_matrix(picks, names), labels)
@@ -84,7 +86,7 @@ def fit(train: list[Example]) -> ThreadStartModel:
     threadless = sorted((s for s, has in zip(scores, labels) if not has), reverse=True)
     allowed = int(MAX_THREADLESS_SHARE * len(threadless))
     threshold = float(threadless[allowed] + 1e-6) if threadless else 0.0
-    return ThreadStartModel(names, tuple(float(c) for c in ranker.coef_[0]), tuple(float(c) for c in detector.coef_[0]),
+    return ThreadStartModel(names, ranks, tuple(float(c) for c in detector.coef_[0]),
                             float(detector.intercept_[0]), threshold)
 
 
@@ -93,11 +95,15 @@ def _pick(model: ThreadStartModel, example: Example) -> int:
     return max(range(len(scores)), key=lambda i: (scores[i], -i))
 
 
+def _detector_row(model: ThreadStartModel, example: Example) -> dict[str, float]:
+    return detector_row(example.rows, model.rank_scores(example.rows), _pick(model, example))
+
+
 def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     exact = found = 0
     for example in test:
         best = _pick(model, example)
-        fires = model.detect_score(example.rows[best]) >= model.threshold
+        fires = model.detect_score(_detector_row(model, example)) >= model.threshold
         if example.truth is None:
             found += fires
         else:

@@ -190,7 +190,7 @@ def furniture_cluster_start(lines, furniture: frozenset[int]) -> int | None:
     # Furniture after each comment: step back over the first comment. (Blank-line runs are no guide: the
     # corpus' removed separator leaves one at every true thread start, which no real page has.)
     gaps = [position[b] - position[a] - 1 for a, b in zip(cluster, cluster[1:])]
-    back = 2 * max(1, sorted(gaps)[len(gaps) // 2])
+    back = max(1, sorted(gaps)[len(gaps) // 2])
     start = position[cluster[0]]
     while back and start > 0 and cluster[0] - text[start - 1] < 40:
         start -= 1

@@ -2,7 +2,7 @@ import pytest
 
 from classifier.cli import app
 from classifier.pages import Page, split_lines
-from classifier.thread_model import line_features, load_model, model_from_json, template
+from classifier.thread_model import detector_row, line_features, load_model, model_from_json, template
 from classifier.thread_training import examples, fit, measure, train_thread_model
 from classifier.threads import find_thread
 
@@ -48,6 +48,15 @@ def test_block_head_carries_the_first_date_shape_of_its_block():
     assert rows[2]["marker_shape_first"] == 1.0  # the date's shape recurs, so the cue is on the date...
     assert rows[1]["block_marker_shape_first"] == 1.0  # ...and the block's head (the name) gets it too
     assert rows[2]["block_marker_shape_first"] == rows[4]["block_marker_shape_first"] == 0.0
+    assert rows[1]["block_dated_below"] == 1.0 and rows[1]["dated"] == 0.0
+    assert rows[2]["block_dated_below"] == rows[3]["block_dated_below"] == 0.0  # only a head, and only from below
+
+
+def test_detector_row_adds_the_picks_score_and_lead_over_the_runner_up():
+    rows = [{"a": 1.0}, {"a": 2.0}, {"a": 3.0}]
+    row = detector_row(rows, [1.0, 20.0, 15.0], 1)
+    assert row["a"] == 2.0 and row["ranker_score"] == 2.0 and row["ranker_margin"] == 1.0
+    assert detector_row([{"a": 1.0}], [4.0], 0)["ranker_margin"] == 0.0
 
 
 def test_committed_weights_load_and_score():
