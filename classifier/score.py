@@ -31,13 +31,16 @@ def predict_proba(model, texts: list[str]):
     return fast(texts) if fast is not None else model.predict_proba(texts)
 
 
-def build_records(comments: list[InputComment], proba, classes: list[int], labels: list[str],
+def build_records(model, labels: list[str], comments: list[InputComment], proba,
                   options: ScoreOptions = ScoreOptions()) -> list[dict]:
-    """Output records for one batch: `proba` has a row for each comment without an error, in order."""
+    """Output records for one batch: `proba` has a row for each comment without an error, in order.
+
+    `model` is what scored them (a Pipeline, or fastvec.CompiledModel whose `.pipeline` is one).
+    """
     import numpy as np
 
     full = np.zeros((len(proba), len(labels)))
-    full[:, classes] = proba
+    full[:, [int(k) for k in model.classes_]] = proba
     best = full.argmax(axis=1).tolist()  # the first label wins a tie, as max() over `labels` would
     rounded = np.round(full, 6).tolist()
     records, k = [], 0
@@ -60,7 +63,7 @@ def score_batch(model, labels: list[str], comments: list[InputComment],
     """Records with id, label, confidence and every label's probability, plus the page span if known."""
     texts = [c.text for c in comments if c.error is None]
     proba = predict_proba(model, texts) if texts else _empty(len(model.classes_))
-    return build_records(comments, proba, [int(k) for k in model.classes_], labels, options)
+    return build_records(model, labels, comments, proba, options)
 
 
 def _empty(width: int):
