@@ -10,6 +10,8 @@ weights it. Anything else falls back to scikit-learn. tests/test_fastvec.py chec
 
 from __future__ import annotations
 
+from itertools import repeat
+
 import numpy as np
 from scipy import sparse
 
@@ -109,7 +111,7 @@ class WordBigramCounter:
         ids, lengths = [], []
         for text in texts:
             tokens = tokenize(text)
-            ids.extend([token_id.get(t, -1) for t in tokens])
+            ids.extend(map(token_id.get, tokens, repeat(-1)))
             lengths.append(len(tokens))
         ids = np.asarray(ids, dtype=np.int64)
         docs = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
