@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
-import json
 import os
 import re
 import sys
@@ -16,7 +14,8 @@ from typing import Optional
 import typer
 
 from .errors import ClassifierError
-from .output import AtomicOutput
+
+# Everything else is imported inside the commands: `classifier --help` must stay quick.
 
 app = typer.Typer(
     help="Split web pages into reader comments, hand-label their discourse acts "
@@ -26,7 +25,7 @@ app = typer.Typer(
     "then `classifier train --name mine`, `classifier confusion mine`, "
     "`classifier score comments.jsonl --model mine --format table`.",
     no_args_is_help=True,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,  # plain help: rich + markdown_it would triple `classifier --help` time
     pretty_exceptions_enable=False,
     add_completion=False,
 )
@@ -83,6 +82,9 @@ def split(
 
     Examples: `classifier split seeds/*.txt --out comments.jsonl` ... `classifier split dragnet/R149`
     """
+    import json
+
+    from .output import AtomicOutput
     from .sources import load_page
     from .splitter import split_page
 
@@ -145,42 +147,81 @@ def train(
 @app.command()
 @friendly
 def score(
-    inputs: list[str] = typer.Argument(..., help="JSONL (`text`, optional `id`), CSV (`text` column), page .txt files, or - for JSONL on stdin."),
-    model: str = typer.Option("default", "--model", "-m", help="Model name in models/, or a path to NAME.joblib."),
+    inputs: list[str] = typer.Argument(..., help="JSONL (`text`, optional `id`), CSV (`text` column), Parquet, page .txt files, "
+                                       "or - for JSONL on stdin. With --dask: folders or globs of JSONL / Parquet files."),
+    model: str = typer.Option("default", "--model", "-m", help="Model name in models/ (`default`, or `fast`: ~2.3x quicker, "
+                              "macro-F1 0.540 against 0.574), or a path to NAME.joblib."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout (with --dask: a folder)."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
     models_dir: Optional[Path] = typer.Option(None, "--models-dir", help="Folder for models [default: models/]."),
     explain: bool = typer.Option(False, "--explain", help="Add `explanation`: the n-grams and cues that pushed each decision, with their weights."),
     explain_top: int = typer.Option(5, "--explain-top", help="How many contributions --explain lists per comment."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Label comments whose top probability is below P (0 < P <= 1) `uncertain`, keeping their probabilities; counts the labels on stderr."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Score in N worker processes; the output is the same for any N."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Score on a Dask cluster: its scheduler address "
+                                       "(tcp://host:8786), or `local` for a cluster of --jobs workers on this machine."),
 ):
-    """Label new comments: one output row per input comment, in input order.
+    """Label new comments: one output row per input row, in input order.
 
     Each row has `id`, `label`, `confidence` and `probabilities` for every label; comments
-    split from pages also carry `page`, `start_line` and `end_line`. `--explain` adds the top
-    contributions to each row; `--min-confidence 0.6` abstains (`uncertain`) below 0.6.
+    split from pages also carry `page`, `start_line` and `end_line`. A row that cannot be scored
+    (bad JSON, no `text` string) keeps its place with an `error` and empty scores. The input is
+    read and written in batches, so memory stays flat however large it is. `--explain` adds the top
+    contributions to each row; `--min-confidence 0.6` labels comments below 0.6 `uncertain`.
 
-    Example: `classifier score comments.jsonl --format table`
+    Examples: `classifier score comments.jsonl --format table` ...
+    `classifier score big.jsonl --jobs 2 --out scored.jsonl` ...
+    `classifier score 'parts/*.parquet' --dask local --out scored/`
     """
-    from .inputs import read_inputs
-    from .models import MODELS_DIR, load_model
-    from .score import csv_header, format_csv, format_jsonl, score_comments
+    from collections import Counter
+
+    from .model_cache import model_ref
+    from .models import MODELS_DIR
+    from .output import AtomicOutput
+    from .score import ScoreOptions
 
     _check_score_extras(explain, explain_top, min_confidence, output_format)
-    pipeline, card = load_model(model, models_dir or MODELS_DIR)
+    extras = {"min_confidence": min_confidence, "explain_top": explain_top if explain else 0}
+    ref, card = model_ref(model, models_dir or MODELS_DIR)
     labels = card["labels"]
-    comments, texts = itertools.tee(read_inputs(inputs)) if explain else (read_inputs(inputs), None)
-    rows = score_comments(pipeline, labels, comments)
-    rows, counts = _score_extras(rows, texts, pipeline, labels, explain_top, min_confidence)
-    if output_format is OutputFormat.table:
-        _print_score_table(list(rows), labels, out, force)
-    else:
-        with AtomicOutput(out, force) as stream:
-            if output_format is OutputFormat.csv:
-                stream.write(csv_header(labels))
-            for row in rows:
-                stream.write(format_jsonl(row) if output_format is OutputFormat.jsonl else format_csv(row, labels))
+    if dask:
+        _score_on_dask(dask, inputs, ref, labels, output_format, out, force, jobs, extras)
+        return
+    from .inputs import check_inputs, input_size, read_batches
+    from .parallel import score_batches
+
+    check_inputs(inputs)
+    table = output_format is OutputFormat.table
+    options = ScoreOptions("records" if table else output_format.value, **extras)
+    output = None if table else AtomicOutput(out, force)
+    if table and out is not None and out.exists() and not force:
+        raise ClassifierError(f"{out} already exists; pass --force to replace it")
+    results = score_batches(ref, labels, read_batches(inputs), options, jobs)
+    comments = errors = 0
+    counts = Counter()
+    with _progress(input_size(inputs)) as advance:
+        if table:
+            rows = []
+            for result in results:
+                rows.extend(result.output)
+                comments, errors = comments + result.comments, errors + result.errors
+                counts.update(result.labels)
+                advance(result)
+            _print_score_table(rows, labels, out, force)
+        else:
+            with output as stream:
+                if output_format is OutputFormat.csv:
+                    from .score import csv_header
+
+                    stream.write(csv_header(labels))
+                for result in results:
+                    stream.write(result.output)
+                    comments, errors = comments + result.comments, errors + result.errors
+                    counts.update(result.labels)
+                    advance(result)
+    if errors:
+        typer.echo(f"{errors} of {comments} row(s) could not be scored; their `error` field says why", err=True)
     if min_confidence is not None:
         from .abstain import summary
 
@@ -199,19 +240,42 @@ def _check_score_extras(explain: bool, explain_top: int, min_confidence, output_
             raise ClassifierError("--explain adds a list to each row, which CSV cannot hold; use --format jsonl or table")
 
 
-def _score_extras(rows, texts, pipeline, labels, explain_top: int, min_confidence):
-    """Explanations (when `texts` are given) and abstaining, applied to scored rows as they stream."""
-    from collections import Counter
+def _score_on_dask(address, inputs, ref, labels, output_format, out, force, jobs, extras) -> None:
+    from .distributed import output_paths, partition_files, score_on_dask
+    from .model_cache import cached_model
+    from .score import ScoreOptions
 
-    from .abstain import apply_min_confidence, counting
-    from .explain import Explainer, explained_rows
+    if output_format is OutputFormat.table or out is None:
+        raise ClassifierError("--dask writes one file per input: give --out FOLDER and --format jsonl or csv")
+    files = partition_files(inputs)
+    outputs = output_paths(files, out, output_format.value, force)
+    results = score_on_dask(address, files, outputs, cached_model(ref), labels, ScoreOptions(output_format.value, **extras),
+                            local_workers=max(jobs, 2))
+    errors = sum(r.errors for r in results)
+    typer.echo(f"Scored {sum(r.comments for r in results):,} comments from {len(results)} file(s) into {out}"
+               + (f"; {errors} row(s) could not be scored (see their `error` field)" if errors else ""), err=True)
 
-    if texts is not None:
-        rows = explained_rows(Explainer(pipeline, labels), rows, (c.text for c in texts), explain_top)
-    if min_confidence is not None:
-        rows = (apply_min_confidence(row, min_confidence) for row in rows)
-    counts = Counter()
-    return counting(rows, counts), counts
+
+@contextlib.contextmanager
+def _progress(total_bytes: Optional[int]):
+    """Yield `advance(result)`: a progress bar on stderr when it is a terminal, else nothing at all."""
+    if not sys.stderr.isatty():
+        yield lambda result: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("scoring"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[comments]:,} comments"),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("score", total=total_bytes, comments=0)
+        done = 0
+
+        def advance(result) -> None:
+            nonlocal done
+            done += result.comments
+            progress.update(task, advance=result.size, comments=done)
+
+        yield advance
 
 
 def _print_score_table(rows: list[dict], labels: list[str], out: Optional[Path], force: bool) -> None:
@@ -224,12 +288,17 @@ def _print_score_table(rows: list[dict], labels: list[str], out: Optional[Path],
     for column in ("id", "label", "confidence", *labels, *(["why"] if why else [])):
         table.add_column(column, justify="left" if column in ("id", "label", "why") else "right")
     for row in rows:
+        if row.get("error"):
+            table.add_row(row["id"], f"error: {row['error']}", "", *("" for _ in labels))
+            continue
         table.add_row(row["id"], row["label"], f"{row['confidence']:.2f}",
                       *(f"{row['probabilities'][l]:.2f}" for l in labels),
                       *([Text(", ".join(f"{f} {w:+.2f}" for f, w in row.get("explanation", [])[:3]))] if why else []))
     if out is None:
         Console(width=max(120, Console().width)).print(table)
         return
+    from .output import AtomicOutput
+
     with AtomicOutput(out, force) as stream:
         Console(file=stream, width=160, color_system=None).print(table)
 

@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -6,6 +8,11 @@ from typer.testing import CliRunner
 from classifier.cli import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def model_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def invoke(*args, input=None):
@@ -101,3 +108,40 @@ def test_existing_output_is_not_overwritten(tmp_path):
 def test_help_teaches_with_an_example(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0 and "classifier" in result.output and "xample" in result.output
+
+
+def test_a_bad_row_gets_an_error_field_and_the_run_goes_on(trained):
+    lines = '{"id": "a", "text": "Why?"}\n{broken\n{"id": "c", "text": 7}\n{"id": "d", "text": "Thanks!"}\n'
+    result = invoke("score", "-", "--model", "tiny", "--models-dir", trained["models"], input=lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "stdin:2", "c", "d"]
+    assert [bool(r.get("error")) for r in rows] == [False, True, True, False]
+    # No progress bar when stderr is not a terminal: the note is all it says.
+    assert result.stderr.splitlines() == ["2 of 4 row(s) could not be scored; their `error` field says why"]
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(trained, tmp_path):
+    source = tmp_path / "many.jsonl"
+    texts = ["Why would you?", "Thanks a lot!", "Wrong, it was 2009.", "http://example.com/a look", "I had one."]
+    source.write_text("".join(json.dumps({"text": f"{texts[i % 5]} {i}"}) + "\n" for i in range(4500)) + "oops\n")
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}.csv"
+        result = invoke("score", source, "--model", "tiny", "--models-dir", trained["models"], "--jobs", jobs,
+                        "--format", "csv", "--out", out)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 4502
+    assert outputs[0].splitlines()[-1].endswith(b"not valid JSON (Expecting value)")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["score", "--help"]])
+def test_help_does_not_import_the_heavy_libraries(args):
+    code = ("import sys\nsys.argv = ['classifier', *sys.argv[1:]]\nfrom classifier.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = {'sklearn', 'datasets', 'matplotlib', 'numpy', 'scipy', 'joblib', 'rich', 'dask', 'pyarrow'}\n"
+            "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Usage: classifier" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]"

@@ -143,3 +143,20 @@ def test_score_explain_adds_explanations(models, tmp_path):
     result = runner.invoke(app, ["score", str(source), "--model", "tiny", "--models-dir", str(models),
                                  "--explain", "--explain-top", "0"])
     assert result.exit_code == 1 and "--explain-top must be at least 1" in result.output
+
+
+def test_explanations_and_abstaining_are_the_same_over_two_worker_processes(models, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"c{i}", "text": t}) + "\n"
+                              for i, t in enumerate(["Thanks a lot!", "Where is it?", "Wrong, it closed.", "Fine."] * 3)))
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        result = runner.invoke(app, ["score", str(source), "--model", "tiny", "--models-dir", str(models), "--jobs", jobs,
+                                     "--explain", "--min-confidence", "0.9", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "12 comment(s):" in result.stderr and "uncertain" in result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    rows = [json.loads(line) for line in outputs[0].splitlines()]
+    assert all(r["explanation"] for r in rows) and any(r["label"] == "uncertain" for r in rows)
