@@ -150,7 +150,7 @@ def score(
     inputs: list[str] = typer.Argument(..., help="JSONL (`text`, optional `id`), CSV (`text` column), Parquet, page .txt files, "
                                        "or - for JSONL on stdin. With --dask: folders or globs of JSONL / Parquet files."),
     model: str = typer.Option("default", "--model", "-m", help="Model name in models/ (`default`, or `fast`: ~2.3x quicker, "
-                              "macro-F1 0.540 against 0.574), or a path to NAME.joblib."),
+                              "macro-F1 0.549 against 0.575), or a path to NAME.joblib."),
     output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout (with --dask: a folder)."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
