@@ -13,6 +13,12 @@ from classifier.labels import make_record
 from classifier.pages import read_page_file, span_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Scoring caches models in the user's cache folder; tests keep theirs in a temporary one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 REPO = Path(__file__).resolve().parents[1]
 
 # Six comments per label, one of each on each of six pages.
