@@ -134,12 +134,3 @@ def add_explanations(explainer: Explainer, texts: list[str], rows: list[dict], t
     found = explainer.contributions(texts, targets, top)
     return [{**row, "explanation": [[c.feature, round(c.weight, 4)] for c in contribs]}
             for row, contribs in zip(rows, found)]
-
-
-def explained_rows(explainer: Explainer, rows, texts, top: int = 5, batch_size: int = 500):
-    """Stream scored rows with `add_explanations`, a batch at a time; `texts` run in step with `rows`."""
-    from itertools import islice
-
-    pairs = zip(rows, texts)
-    while batch := list(islice(pairs, batch_size)):
-        yield from add_explanations(explainer, [text for _, text in batch], [row for row, _ in batch], top)

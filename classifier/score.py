@@ -155,14 +155,6 @@ def _jsonl(records: list[dict]) -> str:
         return "".join(json.dumps(r, separators=(",", ":")) + "\n" for r in records)
 
 
-def format_jsonl(record: dict) -> str:
-    return _jsonl([record])
-
-
 def csv_header(labels: list[str]) -> str:
     return ",".join(["id", "label", "confidence", *(f"p_{label}" for label in labels),
                      "page", "start_line", "end_line", "error"]) + "\n"
-
-
-def format_csv(record: dict, labels: list[str]) -> str:
-    return format_records([record], "csv", labels)
