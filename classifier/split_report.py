@@ -13,7 +13,7 @@ from .dragnet import PROJECT_ROOT
 from .errors import ClassifierError
 from .labels import LabelledComment
 from .pages import Page, split_lines, text_sha256
-from .splitter import split_page
+from .splitter import split_page, split_thread
 from .threads import find_thread
 
 C4_SAMPLE = PROJECT_ROOT.parent / "shared" / "corpora" / "c4-sample" / "c4_sample.jsonl.gz"
@@ -72,9 +72,11 @@ def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledCo
     """
     report = SplitReport(corpus)
     for page in pages:
-        comments = split_page(page)
+        thread = find_thread(page)  # once a page: the comments and the thread-start figure share it
         if oracle and true_starts.get(page.name) is not None:
             comments = split_page(page, thread_start=true_starts[page.name])
+        else:
+            comments = split_thread(page, thread)
         if page.name in true_starts:
             truth = true_starts[page.name]
             if truth is None:
@@ -82,7 +84,6 @@ def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledCo
                 report.threadless_with_comments += bool(comments)
             else:
                 report.thread_pages += 1
-                thread = find_thread(page)
                 if thread and thread.start == _first_text_line(page, truth):
                     report.thread_start_exact += 1
                 else:

@@ -206,7 +206,11 @@ def split_page(page: Page, thread_start: int | None = None) -> list[Comment]:
     With `thread_start` (the line where the thread is known to begin) thread detection is skipped,
     so comment boundaries can be measured on their own.
     """
-    thread = find_thread(page) if thread_start is None else thread_from(page, thread_start)
+    return split_thread(page, find_thread(page) if thread_start is None else thread_from(page, thread_start))
+
+
+def split_thread(page: Page, thread: Thread | None) -> list[Comment]:
+    """The comments of a thread already found on the page ([] for None)."""
     if thread is None:
         return []
     groups = thread_groups(page, thread)
