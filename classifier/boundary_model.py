@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .pages import Page
-from .threads import ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only
+from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
+                      is_long_author_line)
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 TAGS = ("B", "I", "O")
@@ -35,7 +36,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
-        "fur": furniture, "author": is_author_line(line), "dated": _is_dated_line(line),
+        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line), "dated": _is_dated_line(line),
         "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,
         "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),
@@ -147,11 +148,12 @@ def _opening_score(line: str) -> int:
 
 
 def _author_of(line: str) -> str | None:
-    from .threads import BY_AUTHOR, ON_DATE_SAID, POSTED_BY, SAYS
+    """The name an author line gives, without its date ("Posted by: Ann  09/21/2012 at 09:38 PM" -> "Ann")."""
+    from .threads import DATE, author_match
 
-    match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
+    match = author_match(line)
     if match:
-        return match.group("author").strip(" ,|")
+        return DATE.sub("", match.group("author")).strip(" ,|/-") or None
     return author_before_date(line)
 
 

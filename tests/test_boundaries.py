@@ -12,7 +12,7 @@ from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
 from classifier.split_report import evaluate
 from classifier.splitter import comment_ids, split_page
-from classifier.threads import ANNOTATION, DATE, author_before_date, furniture_lines, is_date_only
+from classifier.threads import ANNOTATION, DATE, author_before_date, furniture_lines, is_date_only, parse_furniture
 
 from conftest import make_archive
 
@@ -49,9 +49,36 @@ def test_annotation_lines_are_furniture(line):
     assert furniture_lines(("Some text.", line, "More text.")) == {2}
 
 
+@pytest.mark.parametrize("line", ["Ann Lee's picture", "This comment has been well-received! What do you think?",
+                                  "This user has chosen to opt out of the Badges program",
+                                  "2 replies beneath your current threshold.", "The comments to this entry are closed.",
+                                  "Comments on this article are now closed."])
+def test_comment_system_notices_are_furniture(line):
+    assert furniture_lines(("Some text.", line, "More text.")) == {2}
+
+
 def test_annotation_does_not_take_comment_text():
     assert not ANNOTATION.match("Replying to trolls is pointless.")
     assert not ANNOTATION.match("Like I said, it is fine.")
+    assert not ANNOTATION.match("This comment has nothing to do with roads.")
+    assert not ANNOTATION.match("That is not Ann's picture, it is mine.")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Day 2: How to fix a road in a week | The Roads Blog says:", "Day 2: How to fix a road in a week | The Roads Blog"),
+    ("by Roads Weekly: The Day In Roads, November 29, 2010 on November 29, 2010 at 10:10 pm.",
+     "Roads Weekly: The Day In Roads"),
+    ("Posted by: Ann Lee - Editor @ Roads Weekly | October 30, 2012 at 09:45 AM", "Ann Lee - Editor @ Roads Weekly"),
+])
+def test_long_author_lines_are_furniture_and_name_the_author(line, author):
+    lines = ("Some text.", line, "More text.")
+    assert furniture_lines(lines) == {2}
+    assert parse_furniture(lines, frozenset({2}), 3, 3)[0] == author
+
+
+def test_a_link_with_a_date_in_its_path_is_not_furniture():
+    lines = ("See this:", "http://example.org/2012/02/08/roads/", "More text.", "Ann", "July 4, 2012")
+    assert furniture_lines(lines) == {4, 5}
 
 
 def test_bare_name_above_a_date_only_line_is_furniture_but_not_a_salutation_or_signature():
