@@ -8,6 +8,7 @@ scikit-learn; `classifier.boundary_training` regenerates it from the hand segmen
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -47,10 +48,25 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
         "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
         "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
     }
+    flags["nowords"] = not re.search(r"\w", line)  # "...", "--", "*"
+    if furniture:  # which kind of furniture: a name over a date (the neighbour rule) is the least sure
+        flags["furkind:" + _furniture_kind(line, flags)] = True
     out = [name for name, on in flags.items() if on]
     out += [f"len{_bucket(len(line), (3, 15, 30, 60, 120))}", f"words{_bucket(len(line.split()), (1, 2, 4, 9))}",
             f"end{end}", f"start{start}"]
     return out
+
+
+def _furniture_kind(line: str, flags: dict[str, bool]) -> str:
+    if flags["author"] or flags["namedate"]:
+        return "author"
+    if flags["annot"]:
+        return "annot"
+    if flags["dateonly"]:
+        return "date"
+    if flags["dated"]:
+        return "datedtext" if line[-1] in ".?!" or len(line.split()) > 8 else "dated"
+    return "name"
 
 
 def _indent(raw: str) -> int:
@@ -179,6 +195,49 @@ def tag_lines(features: dict[int, list[str]], model: dict) -> dict[int, str]:
     return tags
 
 
+def with_previous(feats: list[str], previous: str) -> list[str]:
+    """A line's features plus the tag of the line before it ("S" for the thread's first line).
+
+    (Crossing the previous tag with gap or furniture features helped on seen sites, not on unseen ones.)
+    """
+    return feats + [f"prev:{previous}"]
+
+
+def _scores(feats, weights, intercept) -> list[float]:
+    scores = list(intercept)
+    for f in feats:
+        for k, w in enumerate(weights.get(f, ())):
+            scores[k] += w
+    return scores
+
+
+def _log_softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    total = math.log(sum(math.exp(s - top) for s in scores)) + top
+    return [s - total for s in scores]
+
+
+def viterbi_tags(features: dict[int, list[str]], model: dict, allowed=None) -> dict[int, str]:
+    """The most probable tag sequence when each line's tag is scored given the tag before it.
+
+    `allowed` maps a line to the only tags it may take (furniture rules).
+    """
+    weights, intercept = model["weights"], model["intercept"]
+    numbers = sorted(features)
+    best: dict[str, tuple[float, list[str]]] = {"S": (0.0, [])}
+    for n in numbers:
+        options = (allowed or {}).get(n, TAGS)
+        step: dict[str, tuple[float, list[str]]] = {}
+        for previous, (total, path) in best.items():
+            logp = _log_softmax(_scores(with_previous(features[n], previous), weights, intercept))
+            for k, tag in enumerate(TAGS):
+                if tag in options and (tag not in step or total + logp[k] > step[tag][0]):
+                    step[tag] = (total + logp[k], path + [tag])
+        best = step
+    path = max(best.values(), key=lambda item: item[0])[1] if best else []
+    return dict(zip(numbers, path))
+
+
 def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
     """Comments as runs of lines: B opens one, I continues the open one (or opens one), O closes it."""
     groups: list[list[int]] = []
@@ -203,12 +262,18 @@ def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
     only repeats an author's name (a name heading the comment).
     """
     features = line_features(page, thread)
-    tags = tag_lines(features, model)
+    allowed: dict[int, tuple[str, ...]] = {}
     for n, feats in features.items():
         if "author" in feats or "annot" in feats:
-            tags[n] = "O"
-        elif tags[n] == "O" and "p:author" in feats and not {"fur", "authorname"} & set(feats):
-            tags[n] = "B"
+            allowed[n] = ("O",)
+        elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
+            allowed[n] = ("B", "I")  # either opens a comment after the furniture line
+    if model.get("sequence"):
+        return groups_from_tags(viterbi_tags(features, model, allowed))
+    tags = tag_lines(features, model)
+    for n, options in allowed.items():
+        if tags[n] not in options:
+            tags[n] = options[0]
     return groups_from_tags(tags)
 
 

@@ -37,6 +37,7 @@ ANNOTATION = re.compile(
     # hidden replies ("2 replies beneath your current threshold."), a closed thread's notice.
     r"|^.{1,60}['’]s\s+(?:picture|avatar|photo|profile (?:picture|photo|image)|gravatar)$"
     r"|^this (?:comment|user) has (?:been|sparked|chosen|received)\b.{0,80}$|^\d+\s+(?:repl(?:y|ies)|comments?)\s+(?:beneath|below)\s+your\s.{0,40}$"
+    r"|^(?:re:|replies)\s*$|^rate this:?\s.{0,60}$"  # an empty reply title, a replies fold, a rating widget
     r"|^(?:the\s+)?comments?\s+(?:to|on|for)\s+this\s+(?:entry|article|post|story|page)\s+(?:are|is)\s+(?:now\s+)?closed\.?$",
     re.I,
 )

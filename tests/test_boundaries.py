@@ -111,6 +111,19 @@ def test_model_is_shipped_and_decoding_follows_the_tags():
     assert groups_from_tags({3: "O", 4: "I", 5: "I", 6: "O", 7: "B", 8: "B", 9: "I"}) == [[4, 5], [7], [8, 9]]
 
 
+def test_viterbi_decoding_weighs_each_tag_given_the_one_before_and_keeps_forced_tags():
+    from classifier.boundary_model import viterbi_tags
+
+    # "text" leans to B on its own, but a line after B or I is far likelier I: one comment of three lines.
+    model = {"tags": ["B", "I", "O"], "intercept": [0.0, 0.0, 0.0], "sequence": True,
+             "weights": {"text": [1.0, 0.5, -2.0], "prev:B": [-2.0, 2.0, 0.0], "prev:I": [-2.0, 2.0, 0.0],
+                         "mark": [-3.0, -3.0, 3.0]}}
+    features = {1: ["text"], 2: ["text"], 3: ["text"], 4: ["mark"], 5: ["text"]}
+    assert viterbi_tags(features, model) == {1: "B", 2: "I", 3: "I", 4: "O", 5: "B"}
+    assert viterbi_tags(features, model, {2: ("O",)}) == {1: "B", 2: "O", 3: "B", 4: "O", 5: "B"}
+    assert load_model()["sequence"]  # the shipped model is decoded this way
+
+
 def test_name_line_repeating_the_author_heads_its_comment_not_the_one_before():
     # Typepad-style: the author's name above the comment, "Posted by" below it.
     block = "{name}\n\n{text}\n\nPosted by: {name} | October {day}, 2012 at 09:0{day} AM\n"
