@@ -41,10 +41,12 @@ ANNOTATION = re.compile(
     r"|^(?:the\s+)?comments?\s+(?:to|on|for)\s+this\s+(?:entry|article|post|story|page)\s+(?:are|is)\s+(?:now\s+)?closed\.?$",
     re.I,
 )
-# Author lines too long for SAYS / POSTED_BY / BY_AUTHOR (which the thread-start model shares, so they stay as
-# they are): a trackback's "Post title « Blog says:", "by Post Title, Nov 29 on November 29, 2010 at 10:10 pm.",
+# Author lines too long or loose for SAYS / POSTED_BY / BY_AUTHOR (which the thread-start model shares, so they stay
+# as they are): "Ann said,", "ann-lee added:", a trackback's "Post title « Blog says:", "by Post Title, Nov 29 on November 29, 2010 at 10:10 pm.",
 # "Posted by: Ann - CMO @ Firm | October 30, 2012 at 09:45 AM".
 LONG_SAYS = re.compile(r"^(?P<author>.{1,150}?)\s+(?:says|wrote|writes)\s*:\s*$", re.I)
+NAME_SAID = re.compile(r"^(?!.*\b(?:if|the|he|she|they|it|and|but|then|when|who|someone|you|i|we|as|so)\s)"
+                       r"(?P<author>\S+(?:\s+\S+){0,3}?)\s+(?:said|says|added|commented|replied|wrote)\s*[:,]\s*$", re.I)
 BYLINE = re.compile(r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by:?\s+(?P<author>.{1,150}?)\s*(?:\s(?:on|at)\s|\|)", re.I)
 HEADER = re.compile(
     r"^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|"
@@ -81,12 +83,12 @@ def is_author_line(line: str) -> bool:
 def author_match(line: str) -> re.Match | None:
     """The match whose `author` group names the author of an author line, if it is one."""
     return (ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
-            or (is_long_author_line(line) and (LONG_SAYS.match(line) or BYLINE.match(line))) or None)
+            or LONG_SAYS.match(line) or NAME_SAID.match(line) or (is_long_author_line(line) and BYLINE.match(line)) or None)
 
 
 def is_long_author_line(line: str) -> bool:
     """A long author line: "Title « Blog says:", or "by/Posted by ..." ending in its date."""
-    if LONG_SAYS.match(line):
+    if LONG_SAYS.match(line) or NAME_SAID.match(line):
         return True
     dates = list(DATE.finditer(line)) if BYLINE.match(line) else []
     return bool(dates) and len(line[dates[-1].end():].split()) <= 4  # "... 9:38 AM EDT via Android app"

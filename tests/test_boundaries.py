@@ -69,11 +69,16 @@ def test_annotation_does_not_take_comment_text():
     ("by Roads Weekly: The Day In Roads, November 29, 2010 on November 29, 2010 at 10:10 pm.",
      "Roads Weekly: The Day In Roads"),
     ("Posted by: Ann Lee - Editor @ Roads Weekly | October 30, 2012 at 09:45 AM", "Ann Lee - Editor @ Roads Weekly"),
+    ("ben said,", "ben"), ("road-fan-99 added:", "road-fan-99"),
 ])
 def test_long_author_lines_are_furniture_and_name_the_author(line, author):
     lines = ("Some text.", line, "More text.")
     assert furniture_lines(lines) == {2}
     assert parse_furniture(lines, frozenset({2}), 3, 3)[0] == author
+
+
+def test_a_sentence_ending_in_said_is_not_an_author_line():
+    assert furniture_lines(("Some text.", "If the mayor said,", "More text.")) == frozenset()
 
 
 def test_a_link_with_a_date_in_its_path_is_not_furniture():
