@@ -35,9 +35,10 @@ ANNOTATION = re.compile(
     r"|^[\d,.]+k?\s+(?:fans|followers|likes?|votes?|points?|replies|comments?)\s*$|^in reply to\s+\S.{0,40}$"
     # An avatar's alt text ("Ann's picture"), a comment system's badge ("This comment has been well-received!"),
     # hidden replies ("2 replies beneath your current threshold."), a closed thread's notice.
-    r"|^.{1,60}['’]s\s+(?:picture|avatar|photo|profile (?:picture|photo|image)|gravatar)$"
+    r"|^(?:.{1,60}['’]s\s+)?(?:picture|avatar|photo|profile (?:picture|photo|image)|gravatar|user ?pic)$"
     r"|^this (?:comment|user) has (?:been|sparked|chosen|received)\b.{0,80}$|^\d+\s+(?:repl(?:y|ies)|comments?)\s+(?:beneath|below)\s+your\s.{0,40}$"
     r"|^(?:re:|replies)\s*$|^rate this:?\s.{0,60}$"  # an empty reply title, a replies fold, a rating widget
+    r"|^(?:total\s+)?(?:comments|posts|points|karma)\s*(?::\s*[\d,]+|\([\d,]+\))$"  # a commenter's tally: "Total Comments (920)"
     r"|^(?:the\s+)?comments?\s+(?:to|on|for)\s+this\s+(?:entry|article|post|story|page)\s+(?:are|is)\s+(?:now\s+)?closed\.?$",
     re.I,
 )

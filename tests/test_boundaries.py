@@ -49,7 +49,7 @@ def test_annotation_lines_are_furniture(line):
     assert furniture_lines(("Some text.", line, "More text.")) == {2}
 
 
-@pytest.mark.parametrize("line", ["Ann Lee's picture", "This comment has been well-received! What do you think?",
+@pytest.mark.parametrize("line", ["Ann Lee's picture", "photo", "Total Comments (1,465)", "This comment has been well-received! What do you think?",
                                   "This user has chosen to opt out of the Badges program",
                                   "2 replies beneath your current threshold.", "The comments to this entry are closed.",
                                   "Comments on this article are now closed."])
