@@ -1,5 +1,6 @@
 """A learned comment-boundary model: each non-blank thread line begins a comment (B), continues one (I)
-or is page furniture (O), by logistic regression over line-shape features.
+or is page furniture (O), by logistic regression over line-shape features and the previous line's tag,
+decoded over the whole thread by Viterbi (boundary_decode.py).
 
 The fitted weights are a small JSON file (classifier/boundary_model.json), so splitting needs no
 scikit-learn; `classifier.boundary_training` regenerates it from the hand segmentation.
@@ -8,18 +9,17 @@ scikit-learn; `classifier.boundary_training` regenerates it from the hand segmen
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
-TAGS = ("B", "I", "O")
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> int:
@@ -180,78 +180,6 @@ def load_model(path: str | Path = MODEL_PATH) -> dict | None:
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def tag_lines(features: dict[int, list[str]], model: dict) -> dict[int, str]:
-    """The most probable tag of each line."""
-    weights, intercept = model["weights"], model["intercept"]
-    tags = {}
-    for n, feats in features.items():
-        scores = list(intercept)
-        for f in feats:
-            for k, w in enumerate(weights.get(f, ())):
-                scores[k] += w
-        tags[n] = TAGS[max(range(len(TAGS)), key=scores.__getitem__)]
-    return tags
-
-
-def with_previous(feats: list[str], previous: str) -> list[str]:
-    """A line's features plus the tag of the line before it ("S" for the thread's first line).
-
-    (Crossing the previous tag with gap or furniture features helped on seen sites, not on unseen ones.)
-    """
-    return feats + [f"prev:{previous}"]
-
-
-def _scores(feats, weights, intercept) -> list[float]:
-    scores = list(intercept)
-    for f in feats:
-        for k, w in enumerate(weights.get(f, ())):
-            scores[k] += w
-    return scores
-
-
-def _log_softmax(scores: list[float]) -> list[float]:
-    top = max(scores)
-    total = math.log(sum(math.exp(s - top) for s in scores)) + top
-    return [s - total for s in scores]
-
-
-def viterbi_tags(features: dict[int, list[str]], model: dict, allowed=None) -> dict[int, str]:
-    """The most probable tag sequence when each line's tag is scored given the tag before it.
-
-    `allowed` maps a line to the only tags it may take (furniture rules).
-    """
-    weights, intercept = model["weights"], model["intercept"]
-    numbers = sorted(features)
-    best: dict[str, tuple[float, list[str]]] = {"S": (0.0, [])}
-    for n in numbers:
-        options = (allowed or {}).get(n, TAGS)
-        step: dict[str, tuple[float, list[str]]] = {}
-        for previous, (total, path) in best.items():
-            logp = _log_softmax(_scores(with_previous(features[n], previous), weights, intercept))
-            for k, tag in enumerate(TAGS):
-                if tag in options and (tag not in step or total + logp[k] > step[tag][0]):
-                    step[tag] = (total + logp[k], path + [tag])
-        best = step
-    path = max(best.values(), key=lambda item: item[0])[1] if best else []
-    return dict(zip(numbers, path))
-
-
-def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
-    """Comments as runs of lines: B opens one, I continues the open one (or opens one), O closes it."""
-    groups: list[list[int]] = []
-    open_ = False
-    for n in sorted(tags):
-        tag = tags[n]
-        if tag == "O":
-            open_ = False
-        elif tag == "B" or not open_:
-            groups.append([n])
-            open_ = True
-        else:
-            groups[-1].append(n)
-    return groups
 
 
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:

@@ -7,7 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from .boundary_model import MODEL_PATH, TAGS, groups_from_tags, line_features, split_groups, with_previous
+from .boundary_decode import TAGS, groups_from_tags, with_previous
+from .boundary_model import MODEL_PATH, line_features, split_groups
 from .labels import LABELS_DIR, label_files, load_labels
 from .pages import Page
 from .split_report import gold_by_page, heldout_pages

@@ -6,7 +6,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from classifier.boundary_model import groups_from_tags, load_model
+from classifier.boundary_decode import groups_from_tags, viterbi_tags
+from classifier.boundary_model import load_model
 from classifier.cli import app
 from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
@@ -117,8 +118,6 @@ def test_model_is_shipped_and_decoding_follows_the_tags():
 
 
 def test_viterbi_decoding_weighs_each_tag_given_the_one_before_and_keeps_forced_tags():
-    from classifier.boundary_model import viterbi_tags
-
     # "text" leans to B on its own, but a line after B or I is far likelier I: one comment of three lines.
     model = {"tags": ["B", "I", "O"], "intercept": [0.0, 0.0, 0.0], "sequence": True,
              "weights": {"text": [1.0, 0.5, -2.0], "prev:B": [-2.0, 2.0, 0.0], "prev:I": [-2.0, 2.0, 0.0],
