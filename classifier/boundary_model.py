@@ -1,5 +1,6 @@
 """A learned comment-boundary model: each non-blank thread line begins a comment (B), continues one (I)
-or is page furniture (O), by logistic regression over line-shape features.
+or is page furniture (O), by logistic regression over line-shape features and the previous line's tag,
+decoded over the whole thread by Viterbi (boundary_decode.py).
 
 The fitted weights are a small JSON file (classifier/boundary_model.json), so splitting needs no
 scikit-learn; `classifier.boundary_training` regenerates it from the hand segmentation.
@@ -13,11 +14,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
 from .pages import Page
-from .threads import ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only
+from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
+                      is_long_author_line)
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
-TAGS = ("B", "I", "O")
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> int:
@@ -35,7 +37,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
-        "fur": furniture, "author": is_author_line(line), "dated": _is_dated_line(line),
+        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line), "dated": _is_dated_line(line),
         "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,
         "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),
@@ -46,10 +48,25 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
         "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
         "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
     }
+    flags["nowords"] = not re.search(r"\w", line)  # "...", "--", "*"
+    if furniture:  # which kind of furniture: a name over a date (the neighbour rule) is the least sure
+        flags["furkind:" + _furniture_kind(line, flags)] = True
     out = [name for name, on in flags.items() if on]
     out += [f"len{_bucket(len(line), (3, 15, 30, 60, 120))}", f"words{_bucket(len(line.split()), (1, 2, 4, 9))}",
             f"end{end}", f"start{start}"]
     return out
+
+
+def _furniture_kind(line: str, flags: dict[str, bool]) -> str:
+    if flags["author"] or flags["namedate"]:
+        return "author"
+    if flags["annot"]:
+        return "annot"
+    if flags["dateonly"]:
+        return "date"
+    if flags["dated"]:
+        return "datedtext" if line[-1] in ".?!" or len(line.split()) > 8 else "dated"
+    return "name"
 
 
 def _indent(raw: str) -> int:
@@ -147,11 +164,12 @@ def _opening_score(line: str) -> int:
 
 
 def _author_of(line: str) -> str | None:
-    from .threads import BY_AUTHOR, ON_DATE_SAID, POSTED_BY, SAYS
+    """The name an author line gives, without its date ("Posted by: Ann  09/21/2012 at 09:38 PM" -> "Ann")."""
+    from .threads import DATE, author_match
 
-    match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
+    match = author_match(line)
     if match:
-        return match.group("author").strip(" ,|")
+        return DATE.sub("", match.group("author")).strip(" ,|/-") or None
     return author_before_date(line)
 
 
@@ -164,35 +182,6 @@ def load_model(path: str | Path = MODEL_PATH) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def tag_lines(features: dict[int, list[str]], model: dict) -> dict[int, str]:
-    """The most probable tag of each line."""
-    weights, intercept = model["weights"], model["intercept"]
-    tags = {}
-    for n, feats in features.items():
-        scores = list(intercept)
-        for f in feats:
-            for k, w in enumerate(weights.get(f, ())):
-                scores[k] += w
-        tags[n] = TAGS[max(range(len(TAGS)), key=scores.__getitem__)]
-    return tags
-
-
-def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
-    """Comments as runs of lines: B opens one, I continues the open one (or opens one), O closes it."""
-    groups: list[list[int]] = []
-    open_ = False
-    for n in sorted(tags):
-        tag = tags[n]
-        if tag == "O":
-            open_ = False
-        elif tag == "B" or not open_:
-            groups.append([n])
-            open_ = True
-        else:
-            groups[-1].append(n)
-    return groups
-
-
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
     """The comments of a thread as lists of line numbers, by the model.
 
@@ -201,12 +190,18 @@ def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
     only repeats an author's name (a name heading the comment).
     """
     features = line_features(page, thread)
-    tags = tag_lines(features, model)
+    allowed: dict[int, tuple[str, ...]] = {}
     for n, feats in features.items():
         if "author" in feats or "annot" in feats:
-            tags[n] = "O"
-        elif tags[n] == "O" and "p:author" in feats and not {"fur", "authorname"} & set(feats):
-            tags[n] = "B"
+            allowed[n] = ("O",)
+        elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
+            allowed[n] = ("B", "I")  # either opens a comment after the furniture line
+    if model.get("sequence"):
+        return groups_from_tags(viterbi_tags(features, model, allowed))
+    tags = tag_lines(features, model)
+    for n, options in allowed.items():
+        if tags[n] not in options:
+            tags[n] = options[0]
     return groups_from_tags(tags)
 
 

@@ -7,7 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from .boundary_model import MODEL_PATH, TAGS, groups_from_tags, line_features, split_groups
+from .boundary_decode import TAGS, groups_from_tags, with_previous
+from .boundary_model import MODEL_PATH, line_features, split_groups
 from .labels import LABELS_DIR, label_files, load_labels
 from .pages import Page
 from .split_report import gold_by_page, heldout_pages
@@ -17,6 +18,7 @@ from .sources import PageSource
 SEED = 0
 C = 0.5
 FOLDS = 5
+SEQUENCE = True  # score each line given the tag before it, decode by Viterbi
 
 
 def training_pages(labels_dir=LABELS_DIR, source: PageSource | None = None) -> list[tuple[Page, object, dict[int, str]]]:
@@ -50,9 +52,12 @@ def fit(examples) -> dict:
     rows, ys = [], []
     for page, thread, tags in examples:
         features = line_features(page, thread)
-        for n, tag in tags.items():
-            rows.append({f: 1 for f in features[n]})
-            ys.append(tag)
+        previous = "S"
+        for n in sorted(tags):
+            feats = with_previous(features[n], previous) if SEQUENCE else features[n]
+            rows.append({f: 1 for f in feats})
+            ys.append(tags[n])
+            previous = tags[n]
     vectorizer = DictVectorizer(sort=True)
     X = vectorizer.fit_transform(rows)
     clf = LogisticRegression(C=C, max_iter=2000, random_state=SEED).fit(X, ys)
@@ -63,7 +68,7 @@ def fit(examples) -> dict:
         row = [round(float(clf.coef_[k, j]), 4) for k in order]
         if any(row):
             weights[str(name)] = row
-    return {"tags": list(TAGS), "C": C, "intercept": [round(float(clf.intercept_[k]), 4) for k in order],
+    return {"tags": list(TAGS), "C": C, "sequence": SEQUENCE, "intercept": [round(float(clf.intercept_[k]), 4) for k in order],
             "weights": dict(sorted(weights.items()))}
 
 

@@ -32,9 +32,23 @@ ACTIONS = re.compile(
 ANNOTATION = re.compile(
     r"^.{1,80}\srecently posted\s*(?:\.\.|…|:)|^(?:\|\s*)?(?:reply|report(?: abuse)?|like|vote(?: up| down)?|flag)"
     r"(?:\s*\(\d+\))?(?:\s*\|\s*(?:reply|report(?: abuse)?|like|share|permalink|quote|flag|link))*\s*$"
-    r"|^[\d,.]+k?\s+(?:fans|followers|likes?|votes?|points?|replies|comments?)\s*$|^in reply to\s+\S.{0,40}$",
+    r"|^[\d,.]+k?\s+(?:fans|followers|likes?|votes?|points?|replies|comments?)\s*$|^in reply to\s+\S.{0,40}$"
+    # An avatar's alt text ("Ann's picture"), a comment system's badge ("This comment has been well-received!"),
+    # hidden replies ("2 replies beneath your current threshold."), a closed thread's notice.
+    r"|^(?:.{1,60}['’]s\s+)?(?:picture|avatar|photo|profile (?:picture|photo|image)|gravatar|user ?pic)$"
+    r"|^this (?:comment|user) has (?:been|sparked|chosen|received)\b.{0,80}$|^\d+\s+(?:repl(?:y|ies)|comments?)\s+(?:beneath|below)\s+your\s.{0,40}$"
+    r"|^(?:re:|replies)\s*$|^rate this:?\s.{0,60}$"  # an empty reply title, a replies fold, a rating widget
+    r"|^(?:total\s+)?(?:comments|posts|points|karma)\s*(?::\s*[\d,]+|\([\d,]+\))$"  # a commenter's tally: "Total Comments (920)"
+    r"|^(?:the\s+)?comments?\s+(?:to|on|for)\s+this\s+(?:entry|article|post|story|page)\s+(?:are|is)\s+(?:now\s+)?closed\.?$",
     re.I,
 )
+# Author lines too long or loose for SAYS / POSTED_BY / BY_AUTHOR (which the thread-start model shares, so they stay
+# as they are): "Ann said,", "ann-lee added:", a trackback's "Post title « Blog says:", "by Post Title, Nov 29 on November 29, 2010 at 10:10 pm.",
+# "Posted by: Ann - CMO @ Firm | October 30, 2012 at 09:45 AM".
+LONG_SAYS = re.compile(r"^(?P<author>.{1,150}?)\s+(?:says|wrote|writes)\s*:\s*$", re.I)
+NAME_SAID = re.compile(r"^(?!.*\b(?:if|the|he|she|they|it|and|but|then|when|who|someone|you|i|we|as|so)\s)"
+                       r"(?P<author>\S+(?:\s+\S+){0,3}?)\s+(?:said|says|added|commented|replied|wrote)\s*[:,]\s*$", re.I)
+BYLINE = re.compile(r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by:?\s+(?P<author>.{1,150}?)\s*(?:\s(?:on|at)\s|\|)", re.I)
 HEADER = re.compile(
     r"^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|responses?|replies|"
     r"thoughts?|reactions?)\b.{0,150}$|^(?:reader\s+)?(?:comments?|responses|discussion)\s*(?:\(\d+\))?\s*:?$",
@@ -67,6 +81,20 @@ def is_author_line(line: str) -> bool:
     return bool(SAYS.match(line) or POSTED_BY.match(line) or ON_DATE_SAID.match(line) or BY_AUTHOR.match(line))
 
 
+def author_match(line: str) -> re.Match | None:
+    """The match whose `author` group names the author of an author line, if it is one."""
+    return (ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
+            or LONG_SAYS.match(line) or NAME_SAID.match(line) or (is_long_author_line(line) and BYLINE.match(line)) or None)
+
+
+def is_long_author_line(line: str) -> bool:
+    """A long author line: "Title « Blog says:", or "by/Posted by ..." ending in its date."""
+    if LONG_SAYS.match(line) or NAME_SAID.match(line):
+        return True
+    dates = list(DATE.finditer(line)) if BYLINE.match(line) else []
+    return bool(dates) and len(line[dates[-1].end():].split()) <= 4  # "... 9:38 AM EDT via Android app"
+
+
 @dataclass(frozen=True)
 class Thread:
     start: int
@@ -88,7 +116,9 @@ def is_furniture(lines, number: int) -> bool:
     line = _stripped(lines, number)
     if not line or len(line) > 160:
         return False
-    if is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line):
+    if re.match(r"(?:https?://|www\.)\S+$", line, re.I):
+        return False  # a link, even one whose path holds a date ("/2012/02/08/")
+    if is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line) or is_long_author_line(line):
         return True
     if ANNOTATION.match(line):
         return True
@@ -128,7 +158,7 @@ def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> 
         author = posted = None
         while number and number in furniture:
             line = _stripped(lines, number)
-            match = ON_DATE_SAID.match(line) or POSTED_BY.match(line) or SAYS.match(line) or BY_AUTHOR.match(line)
+            match = author_match(line)
             date = DATE.search(line)
             if match and not author:
                 author = DATE.sub("", match.group("author")).strip(" ,/|-") or None

@@ -6,13 +6,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from classifier.boundary_model import groups_from_tags, load_model
+from classifier.boundary_decode import groups_from_tags, viterbi_tags
+from classifier.boundary_model import load_model
 from classifier.cli import app
 from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
 from classifier.split_report import evaluate
 from classifier.splitter import comment_ids, split_page
-from classifier.threads import ANNOTATION, DATE, author_before_date, furniture_lines, is_date_only
+from classifier.threads import ANNOTATION, DATE, author_before_date, furniture_lines, is_date_only, parse_furniture
 
 from conftest import make_archive
 
@@ -49,9 +50,41 @@ def test_annotation_lines_are_furniture(line):
     assert furniture_lines(("Some text.", line, "More text.")) == {2}
 
 
+@pytest.mark.parametrize("line", ["Ann Lee's picture", "photo", "Total Comments (1,465)", "This comment has been well-received! What do you think?",
+                                  "This user has chosen to opt out of the Badges program",
+                                  "2 replies beneath your current threshold.", "The comments to this entry are closed.",
+                                  "Comments on this article are now closed."])
+def test_comment_system_notices_are_furniture(line):
+    assert furniture_lines(("Some text.", line, "More text.")) == {2}
+
+
 def test_annotation_does_not_take_comment_text():
     assert not ANNOTATION.match("Replying to trolls is pointless.")
     assert not ANNOTATION.match("Like I said, it is fine.")
+    assert not ANNOTATION.match("This comment has nothing to do with roads.")
+    assert not ANNOTATION.match("That is not Ann's picture, it is mine.")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Day 2: How to fix a road in a week | The Roads Blog says:", "Day 2: How to fix a road in a week | The Roads Blog"),
+    ("by Roads Weekly: The Day In Roads, November 29, 2010 on November 29, 2010 at 10:10 pm.",
+     "Roads Weekly: The Day In Roads"),
+    ("Posted by: Ann Lee - Editor @ Roads Weekly | October 30, 2012 at 09:45 AM", "Ann Lee - Editor @ Roads Weekly"),
+    ("ben said,", "ben"), ("road-fan-99 added:", "road-fan-99"),
+])
+def test_long_author_lines_are_furniture_and_name_the_author(line, author):
+    lines = ("Some text.", line, "More text.")
+    assert furniture_lines(lines) == {2}
+    assert parse_furniture(lines, frozenset({2}), 3, 3)[0] == author
+
+
+def test_a_sentence_ending_in_said_is_not_an_author_line():
+    assert furniture_lines(("Some text.", "If the mayor said,", "More text.")) == frozenset()
+
+
+def test_a_link_with_a_date_in_its_path_is_not_furniture():
+    lines = ("See this:", "http://example.org/2012/02/08/roads/", "More text.", "Ann", "July 4, 2012")
+    assert furniture_lines(lines) == {4, 5}
 
 
 def test_bare_name_above_a_date_only_line_is_furniture_but_not_a_salutation_or_signature():
@@ -82,6 +115,17 @@ def test_model_is_shipped_and_decoding_follows_the_tags():
     model = load_model()
     assert model and model["tags"] == ["B", "I", "O"] and model["weights"]
     assert groups_from_tags({3: "O", 4: "I", 5: "I", 6: "O", 7: "B", 8: "B", 9: "I"}) == [[4, 5], [7], [8, 9]]
+
+
+def test_viterbi_decoding_weighs_each_tag_given_the_one_before_and_keeps_forced_tags():
+    # "text" leans to B on its own, but a line after B or I is far likelier I: one comment of three lines.
+    model = {"tags": ["B", "I", "O"], "intercept": [0.0, 0.0, 0.0], "sequence": True,
+             "weights": {"text": [1.0, 0.5, -2.0], "prev:B": [-2.0, 2.0, 0.0], "prev:I": [-2.0, 2.0, 0.0],
+                         "mark": [-3.0, -3.0, 3.0]}}
+    features = {1: ["text"], 2: ["text"], 3: ["text"], 4: ["mark"], 5: ["text"]}
+    assert viterbi_tags(features, model) == {1: "B", 2: "I", 3: "I", 4: "O", 5: "B"}
+    assert viterbi_tags(features, model, {2: ("O",)}) == {1: "B", 2: "O", 3: "B", 4: "O", 5: "B"}
+    assert load_model()["sequence"]  # the shipped model is decoded this way
 
 
 def test_name_line_repeating_the_author_heads_its_comment_not_the_one_before():
