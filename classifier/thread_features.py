@@ -11,7 +11,8 @@ import math
 import re
 from collections import Counter
 
-from .threads import ACTIONS, DATE, END_MARKER, HEADER, MONTH, POSTED_BY, SAYS, _is_dated_line, is_author_line
+from .threads import (ACTIONS, DATE, END_MARKER, HEADER, MONTH, POSTED_BY, SAYS, _is_dated_line, is_author_line,
+                      is_date_only)
 
 # Words that belong to furniture formats; every other word is a slot ("w") in a line's template.
 KEPT_WORDS = frozenset(
@@ -60,9 +61,19 @@ def _is_header(line: str) -> bool:
     return bool(line and len(line) <= 160 and HEADER.match(line) and not line.lower().startswith(("no ", "0 ")))
 
 
+# Author lines the splitter's own patterns leave out: "Paula said," "xdwyer 5 pts", "Pingback: ...".
+MORE_AUTHORS = re.compile(
+    r"^(?:\(?#?\d+\)?\.?\s+)?[^\s,][^,]{0,50}?\s+(?:said|says|wrote|writes)\s*,\s*$"
+    r"|^\S+(?:\s+\S+){0,3}\s+-?\d+\s+(?:pts?|points?)\s*$|^(?:pingback|trackback)\b",
+    re.I,
+)
+NUMBERED = re.compile(r"^(?:\(\d{1,4}\)|#\d{1,4}|\d{1,4}\.?)\s+(?=\S)")
+
+
 def _mark(line: str) -> bool:
     """Comment furniture: an author, date or action line (the same tests as threads.is_furniture, minus neighbours)."""
-    return len(line) <= 160 and bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line))
+    return len(line) <= 160 and bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line)
+                                     or MORE_AUTHORS.match(line))
 
 
 def _name_like(line: str) -> bool:
@@ -230,7 +241,42 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
         # feature also has a copy that is on only on pages ending in furniture.
         row.update({"fa_" + key: (value if ends_in_furniture else 0.0) for key, value in list(row.items())})
     _add_block_head_features(rows, furniture)
+    _add_tail_cues(texts, furniture, rows)
     return rows
+
+
+def _add_tail_cues(texts: list[str], furniture: list[bool], rows: list[dict[str, float]]) -> None:
+    """Cues for a short thread at the page's end and for the first of a run of author blocks.
+
+    A thread of one or two comments has no rhythm to find; what marks it is an author block near the end
+    of the page with the comment's text after it ("Ann Lee" over "October 3, 2012", then text), or, where
+    furniture follows each comment, text followed by a final author block.
+    """
+    count = len(texts)
+    heads = [i for i in range(count) if furniture[i] and (i == 0 or not furniture[i - 1])]
+    block_end = {}
+    for head in heads:
+        end = head
+        while end + 1 < count and furniture[end + 1]:
+            end += 1
+        block_end[head] = end
+    with_text = [h for h in heads if block_end[h] + 1 < count]
+    last_with_text = with_text[-1] if with_text else None
+    last_head = heads[-1] if heads else None
+    for i, text in enumerate(texts):
+        nxt = texts[i + 1] if i + 1 < count else ""
+        prev = texts[i - 1] if i else ""
+        tail = count - 1 - i
+        rows[i].update({
+            "name_over_date": float(_name_like(text) and is_date_only(nxt)),
+            "date_under_name": float(is_date_only(text) and _name_like(prev)),
+            "more_author": float(bool(MORE_AUTHORS.match(text))),
+            "numbered_furniture": float(furniture[i] and bool(NUMBERED.match(text))),
+            "last_head_with_text": float(i == last_with_text),
+            "tail_head": float(i == last_with_text and tail <= 15),
+            "tail_head_near": float(i == last_with_text and tail <= 6),
+            "text_before_last_block": float(not furniture[i] and last_head == i + 1 and block_end[i + 1] >= count - 2),
+        })
 
 
 BLOCK_CUES = ("marker_shape_first", "marker_shape_first_log", "marker_coarse_first", "marker_coarse_first_log")
