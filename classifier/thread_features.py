@@ -142,7 +142,9 @@ def _share(flags, start: int, stop: int) -> float:
 def line_features(texts: list[str]) -> list[dict[str, float]]:
     """Features of each non-blank line (`texts`, stripped, in page order) as a thread start."""
     count = len(texts)
-    templates = [template(t) for t in texts]
+    # Shapes ignore a leading number: "2 Ann Lee October 3, 2012" shares the shape of the unnumbered first
+    # comment's "Bo Li October 3, 2012", and an article's numbered list ("1. Plan", "2. Build") no longer recurs.
+    templates = [template(NUMBERED.sub("", t, count=1)) for t in texts]
     furniture = _markers(texts, templates)
     heads = [i for i in range(count) if furniture[i] and (i == 0 or not furniture[i - 1])]
     run, median_gap = _final_run(heads)
