@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ClassifierError
 from .thread_features import line_features, template  # noqa: F401  (template: re-exported for callers)
+from .thread_rules import extend_back
 
 WEIGHTS_PATH = Path(__file__).with_name("thread_start.json")
 
@@ -56,7 +57,9 @@ class ThreadStartModel:
         scores = self.rank_scores(rows)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
         confidence = self.detect_score(detector_row(rows, scores, best))
-        return (best, confidence) if confidence >= self.threshold else None
+        if confidence < self.threshold:
+            return None
+        return extend_back(texts, [row["furniture"] > 0 for row in rows], best), confidence
 
     def to_json(self) -> str:
         data = {
