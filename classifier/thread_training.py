@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .errors import ClassifierError
 from .pages import Page
+from .thread_rules import extend_back
 from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row, line_features
 
 SEED = 0
@@ -23,6 +24,7 @@ class Example:
     name: str
     rows: list[dict[str, float]]
     truth: int | None  # index of the thread's first non-blank line, None: no thread
+    texts: tuple[str, ...] = ()  # the non-blank lines, for the post-pick rule (thread_rules.extend_back)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def examples(pages: list[Page]) -> list[Example]:
             if not after:
                 continue  # a separator with nothing after it: no line to learn
             truth = after[0]
-        found.append(Example(page.name, line_features([page.lines[n - 1].strip() for n in numbers]), truth))
+        texts = tuple(page.lines[n - 1].strip() for n in numbers)
+        found.append(Example(page.name, line_features(list(texts)), truth, texts))
     return found
 
 
@@ -103,6 +106,8 @@ def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     exact = found = 0
     for example in test:
         best = _pick(model, example)
+        if example.texts:  # the start find_thread reports (thread_model.best_line)
+            best = extend_back(list(example.texts), [row["furniture"] > 0 for row in example.rows], best)
         fires = model.detect_score(_detector_row(model, example)) >= model.threshold
         if example.truth is None:
             found += fires

@@ -106,3 +106,28 @@ def test_train_thread_model_refuses_to_overwrite(tmp_path):
     out.write_text("{}")
     result = CliRunner().invoke(app, ["train-thread-model", "--out", str(out)])
     assert result.exit_code == 1 and "--force" in result.output and out.read_text() == "{}"
+
+
+def test_more_author_lines_count_as_furniture():
+    from classifier.thread_features import MORE_AUTHORS
+
+    assert all(MORE_AUTHORS.match(line) for line in ("Paula said,", "xdwyer 5 pts", "Pingback: Ten links | Blog"))
+    assert not MORE_AUTHORS.match("He said, and then he left the room without a word.")
+    rows = line_features(ARTICLE.splitlines() + ["firefighter jeff said,", "Good job on the joints."])
+    assert rows[5]["furniture"] == rows[5]["more_author"] == 1.0
+
+
+def test_tail_cues_mark_a_lone_comment_at_the_page_end():
+    texts = ARTICLE.splitlines() + ["Ted Wilson", "October 14th, 2012 at 4:51 pm", "Woe is me!", "Thanks for listening,"]
+    rows = line_features(texts)
+    assert rows[5]["name_over_date"] == rows[5]["tail_head"] == rows[5]["last_head_with_text"] == 1.0
+    assert rows[6]["date_under_name"] == 1.0 and rows[6]["tail_head"] == 0.0
+    after = ARTICLE.splitlines() + ["Great post, I agree with all of it.", "Posted by: Red  October 03, 2012 at 01:12 AM"]
+    assert line_features(after)[5]["text_before_last_block"] == 1.0
+
+
+def test_shapes_ignore_a_leading_comment_number():
+    texts = ARTICLE.splitlines() + ["Nick November 12, 2012 at 12:34 pm", "Will make a change.",
+                                    "2 Tim Roper November 12, 2012 at 12:43 pm", "Agreed."]
+    rows = line_features(texts)
+    assert rows[5]["marker_shape_first"] == 1.0 and rows[7]["numbered_furniture"] == 1.0

@@ -1,0 +1,63 @@
+"""After the model picks a thread start: step back to an earlier comment whose furniture has the same shape.
+
+The ranker often picks the second comment when only it stands out ("2 Ann Lee October 3, 2012" under an
+unnumbered "Bo Li October 3, 2012", or "Jen@Blog ..." before a plain "Alison ..."). Every comment of a
+thread carries the same date and furniture words, so an earlier line with that signature, a comment's
+length or so before the pick, is the thread's real first comment. Like the features, this looks at
+non-blank lines only.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .thread_features import NUMBERED, _mark, template
+
+SIGNATURE_WORDS = frozenset(("M", "0", "says", "said", "wrote", "writes"))
+LOOK_ALONG = 2  # lines below the pick searched for its block's signature line (a name above its date)
+
+
+def signature(line: str) -> str | None:
+    """The furniture words and number slots of an author/date line, names and marks dropped.
+
+    "mary @ Blog October 28, 2012 at 8:02 pm" and "2 Alison October 28, 2012 at 8:03 pm" both give
+    "M 0 0 at 0 0 ap"; a line that is not furniture, or carries no date or "says", has none.
+    """
+    if not _mark(line):
+        return None
+    shape = template(NUMBERED.sub("", line, count=1)) or ""
+    tokens = [token for token in shape.split() if token != "w" and re.fullmatch(r"\w+", token)]
+    return " ".join(tokens) if SIGNATURE_WORDS.intersection(tokens) else None
+
+
+def extend_back(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first comment of the thread whose furniture block starts at `best` (index into `texts`).
+
+    Only a furniture pick moves: its signature must recur after it (so the thread's comment length is
+    known), and the step back is at most twice that length, repeated while the signature keeps recurring.
+    """
+    if not furniture[best]:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own = best
+    while not signatures[own]:  # down the pick's block to its signature line
+        own += 1
+        if own > best + LOOK_ALONG or own >= len(texts) or not furniture[own]:
+            return best
+    later = [k for k in range(own, len(texts)) if signatures[k] == signatures[own]]
+    if len(later) < 2:
+        return best
+    window = max(4, int(2 * median(b - a for a, b in zip(later, later[1:]))))
+    first = own
+    while True:
+        earlier = [k for k in range(max(0, first - window), first) if signatures[k] == signatures[own]]
+        if not earlier:
+            break
+        first = earlier[-1]
+    if first == own:
+        return best
+    head = first  # the head of its block: a name line above the date, at most two lines up
+    while head > 0 and furniture[head - 1] and first - head < LOOK_ALONG:
+        head -= 1
+    return head

@@ -1,0 +1,40 @@
+from classifier.thread_features import line_features
+from classifier.thread_rules import extend_back, signature
+
+ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
+           "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
+# Only the second and later comments are numbered, so a ranker may pick "2 Ben Hall ..." (index 4).
+THREAD = ["Rosa @ Rosa's Kitchen March 3, 2012 at 9:15 am", "Lovely piece, thanks.",
+          "Ann Lee wrote a long reply about the roads that goes on for a while.",
+          "And then a second line of it.",
+          "2 Ben Hall March 3, 2012 at 10:02 am", "I disagree with the mayor.",
+          "3 Kim Park March 4, 2012 at 8:40 pm", "When is the next meeting?",
+          "4 Al Moss March 5, 2012 at 7:00 am", "Next month."]
+
+
+def furniture(texts):
+    return [row["furniture"] > 0 for row in line_features(texts)]
+
+
+def test_signature_drops_names_numbers_and_marks_but_keeps_the_date_shape():
+    assert signature("mary @ Blog October 28, 2012 at 8:02 pm") == signature("2 Alison October 28, 2012 at 8:03 pm")
+    assert signature("Rosa says:") == "says"
+    assert signature("A long line of ordinary prose that says nothing about any date at all, really.") is None
+
+
+def test_a_later_pick_steps_back_to_the_first_comment_with_the_same_furniture():
+    texts = ARTICLE + THREAD
+    assert extend_back(texts, furniture(texts), 6) == 2
+    assert extend_back(texts, furniture(texts), 2) == 2
+
+
+def test_text_picks_and_one_off_dates_do_not_move():
+    texts = ARTICLE + THREAD
+    assert extend_back(texts, furniture(texts), 7) == 7  # a comment's text: not furniture
+    byline = ["By Liana Baker", "August 3, 2012"] + ARTICLE + ["Aug 6, 2012", "5:06 pm EDT", "A comment."]
+    assert extend_back(byline, furniture(byline), 4) == 4  # its date shape never recurs after it
+
+
+def test_the_step_back_stays_within_a_comments_length():
+    far = ARTICLE[:1] + ["Posted March 1, 2012 at 8:00 am"] + ARTICLE * 10 + THREAD
+    assert extend_back(far, furniture(far), len(far) - 6) == len(far) - len(THREAD)
