@@ -34,9 +34,10 @@ HOW_TO_GET = (
     f"or run `classifier fetch-dragnet` to download it from {ARCHIVE_URL}"
 )
 
-# The corpus marks where comments begin with a line like "!@#$%^&*()  COMMENTS";
-# a few pages space or drop characters, so match loosely.
-SEPARATOR = re.compile(r"^\s*[!@#$%^&*() ]{5,}\s*COMMENTS\s*$")
+# The corpus marks where comments begin with a line like "!@#$%^&*()  COMMENTS"; a few pages space or
+# drop characters, misspell the word ("COMMNENTS", "CORRECTED") or leave it out, so match loosely. The
+# full "!@#$%^&*()" run is required when the word is not COMMENTS: an article's "*****" is no separator.
+SEPARATOR = re.compile(r"^\s*(?:[!@#$%^&*() ]{5,}\s*COMMENTS|!\s*@\s*#\s*\$\s*%\s*\^\s*&\s*\*\s*\(\s*\)\s*[A-Z]*)\s*$")
 MEMBER = re.compile(r"(?:^|/)([^/]+)\.html\.corrected\.txt$")
 
 

@@ -80,3 +80,15 @@ def test_download_checks_sha256_and_writes_atomically(archive, tmp_path, monkeyp
     with pytest.raises(ClassifierError, match="wrong sha256"):
         dragnet.download_archive(tmp_path / "other.tar.gz", url=url)
     assert not (tmp_path / "other.tar.gz").exists() and not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("line, is_separator", [
+    ("!@#$%^&*()  COMMENTS", True),
+    ("!@#$%^&*()", True),  # the word left out
+    ("!@#$%^&*()  COMMNENTS", True),  # misspelt
+    ("!@#$%^&*()  CORRECTED", True),
+    ("*****", False),  # an article's section break
+    ("* * * * * COMMENTS follow", False),
+])
+def test_separator_variants(line, is_separator):
+    assert bool(dragnet.SEPARATOR.match(line)) is is_separator
