@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ClassifierError
 from .thread_features import line_features, template  # noqa: F401  (template: re-exported for callers)
-from .thread_rules import extend_back
+from .thread_rules import extend_back, step_before_trailer
 
 WEIGHTS_PATH = Path(__file__).with_name("thread_start.json")
 
@@ -59,7 +59,8 @@ class ThreadStartModel:
         confidence = self.detect_score(detector_row(rows, scores, best))
         if confidence < self.threshold:
             return None
-        return extend_back(texts, [row["furniture"] > 0 for row in rows], best), confidence
+        furniture = [row["furniture"] > 0 for row in rows]
+        return step_before_trailer(texts, furniture, extend_back(texts, furniture, best)), confidence
 
     def to_json(self) -> str:
         data = {

@@ -61,3 +61,20 @@ def extend_back(texts: list[str], furniture: list[bool], best: int) -> int:
     while head > 0 and furniture[head - 1] and first - head < LOOK_ALONG:
         head -= 1
     return head
+
+
+def step_before_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The text line above `best` when `best` is the first of the trailers that follow each comment.
+
+    Where furniture follows each comment ("October 22, 2012  Eve" or "Posted by: Ann | date" under its
+    text), the page ends in a one-line trailer, and a start picked on the first trailer is a line late: the
+    first comment's text is above it. Only a pick whose signature equals the page's last line moves.
+    """
+    last = len(texts) - 1
+    if best <= 0 or best >= last or not furniture[best] or furniture[best - 1]:
+        return best
+    if not furniture[last] or furniture[last - 1]:
+        return best
+    own = signature(texts[best])
+    return best - 1 if own is not None and own == signature(texts[last]) else best
+
