@@ -78,3 +78,13 @@ def step_before_trailer(texts: list[str], furniture: list[bool], best: int) -> i
     own = signature(texts[best])
     return best - 1 if own is not None and own == signature(texts[last]) else best
 
+
+def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
+    """How many furniture lines after the pick's block carry its signature (a thread repeats it per comment)."""
+    own, end = None, best
+    while end < len(texts) and end <= best + LOOK_ALONG and rows[end]["furniture"] > 0:  # the pick's block
+        own = own or signature(texts[end])
+        end += 1
+    if own is None:
+        return 0
+    return sum(1 for k in range(end, len(texts)) if rows[k]["furniture"] > 0 and signature(texts[k]) == own)

@@ -99,7 +99,7 @@ def _pick(model: ThreadStartModel, example: Example) -> int:
 
 
 def _detector_row(model: ThreadStartModel, example: Example) -> dict[str, float]:
-    return detector_row(example.rows, model.rank_scores(example.rows), _pick(model, example))
+    return detector_row(example.rows, model.rank_scores(example.rows), _pick(model, example), list(example.texts))
 
 
 def measure(model: ThreadStartModel, test: list[Example]) -> Figures:

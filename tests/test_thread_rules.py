@@ -59,3 +59,13 @@ def test_no_step_when_the_page_does_not_end_in_the_same_trailer():
     flags = furniture(said)
     assert step_before_trailer(said, flags, 2) == 2  # "says" is not the last line's date signature
     assert step_before_trailer(said, flags, 3) == 3  # a text pick never moves
+
+
+def test_signature_repeats_counts_later_furniture_with_the_picks_signature():
+    from classifier.thread_features import line_features
+    from classifier.thread_rules import signature_repeats
+
+    texts = ARTICLE + THREAD
+    rows = line_features(texts)
+    assert signature_repeats(texts, rows, 2) == 3  # "2 Ben Hall ...", "3 Kim Park ...", "4 Al Moss ..."
+    assert signature_repeats(texts, rows, 0) == 0  # article prose has no signature
