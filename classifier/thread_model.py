@@ -7,27 +7,30 @@ thread at all. Scoring needs no numpy or sklearn: the weights are a small JSON f
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import ClassifierError
 from .thread_features import line_features, template  # noqa: F401  (template: re-exported for callers)
-from .thread_rules import extend_back
+from .thread_rules import extend_back, signature_repeats, step_before_trailer
 
 WEIGHTS_PATH = Path(__file__).with_name("thread_start.json")
 
-RANKING_FEATURES = ("ranker_score", "ranker_margin")
+RANKING_FEATURES = ("ranker_score", "ranker_margin", "signature_repeats_log")
 
 
-def detector_row(rows: list[dict[str, float]], scores: list[float], best: int) -> dict[str, float]:
+def detector_row(rows: list[dict[str, float]], scores: list[float], best: int,
+                 texts: list[str] | None = None) -> dict[str, float]:
     """The picked line's features plus how it ranked: its score, and its lead over the runner-up.
 
     A clear winner is likelier a real thread start than the best of a page of equally plain lines.
     The ranker weighs these two at zero (they are the same for every line of a page).
     """
     runner_up = max((s for i, s in enumerate(scores) if i != best), default=scores[best])
-    return {**rows[best], "ranker_score": scores[best] / 10, "ranker_margin": (scores[best] - runner_up) / 5}
+    return {**rows[best], "ranker_score": scores[best] / 10, "ranker_margin": (scores[best] - runner_up) / 5,
+            "signature_repeats_log": math.log1p(signature_repeats(texts, rows, best)) / 3 if texts else 0.0}
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,11 @@ class ThreadStartModel:
         rows = line_features(texts)
         scores = self.rank_scores(rows)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        confidence = self.detect_score(detector_row(rows, scores, best))
+        confidence = self.detect_score(detector_row(rows, scores, best, texts))
         if confidence < self.threshold:
             return None
-        return extend_back(texts, [row["furniture"] > 0 for row in rows], best), confidence
+        furniture = [row["furniture"] > 0 for row in rows]
+        return step_before_trailer(texts, furniture, extend_back(texts, furniture, best)), confidence
 
     def to_json(self) -> str:
         data = {

@@ -61,3 +61,30 @@ def extend_back(texts: list[str], furniture: list[bool], best: int) -> int:
     while head > 0 and furniture[head - 1] and first - head < LOOK_ALONG:
         head -= 1
     return head
+
+
+def step_before_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The text line above `best` when `best` is the first of the trailers that follow each comment.
+
+    Where furniture follows each comment ("October 22, 2012  Eve" or "Posted by: Ann | date" under its
+    text), the page ends in a one-line trailer, and a start picked on the first trailer is a line late: the
+    first comment's text is above it. Only a pick whose signature equals the page's last line moves.
+    """
+    last = len(texts) - 1
+    if best <= 0 or best >= last or not furniture[best] or furniture[best - 1]:
+        return best
+    if not furniture[last] or furniture[last - 1]:
+        return best
+    own = signature(texts[best])
+    return best - 1 if own is not None and own == signature(texts[last]) else best
+
+
+def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
+    """How many furniture lines after the pick's block carry its signature (a thread repeats it per comment)."""
+    own, end = None, best
+    while end < len(texts) and end <= best + LOOK_ALONG and rows[end]["furniture"] > 0:  # the pick's block
+        own = own or signature(texts[end])
+        end += 1
+    if own is None:
+        return 0
+    return sum(1 for k in range(end, len(texts)) if rows[k]["furniture"] > 0 and signature(texts[k]) == own)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .errors import ClassifierError
 from .pages import Page
-from .thread_rules import extend_back
+from .thread_rules import extend_back, step_before_trailer
 from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row, line_features
 
 SEED = 0
@@ -99,7 +99,7 @@ def _pick(model: ThreadStartModel, example: Example) -> int:
 
 
 def _detector_row(model: ThreadStartModel, example: Example) -> dict[str, float]:
-    return detector_row(example.rows, model.rank_scores(example.rows), _pick(model, example))
+    return detector_row(example.rows, model.rank_scores(example.rows), _pick(model, example), list(example.texts))
 
 
 def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
@@ -107,7 +107,8 @@ def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     for example in test:
         best = _pick(model, example)
         if example.texts:  # the start find_thread reports (thread_model.best_line)
-            best = extend_back(list(example.texts), [row["furniture"] > 0 for row in example.rows], best)
+            furniture = [row["furniture"] > 0 for row in example.rows]
+            best = step_before_trailer(list(example.texts), furniture, extend_back(list(example.texts), furniture, best))
         fires = model.detect_score(_detector_row(model, example)) >= model.threshold
         if example.truth is None:
             found += fires

@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_rules import extend_back, signature
+from classifier.thread_rules import extend_back, signature, step_before_trailer
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -38,3 +38,34 @@ def test_text_picks_and_one_off_dates_do_not_move():
 def test_the_step_back_stays_within_a_comments_length():
     far = ARTICLE[:1] + ["Posted March 1, 2012 at 8:00 am"] + ARTICLE * 10 + THREAD
     assert extend_back(far, furniture(far), len(far) - 6) == len(far) - len(THREAD)
+
+
+# Furniture after each comment: the text comes first, its date-and-name trailer below it.
+TRAILED = ["Great pictures, I want to go there too.", "October 22, 2012  Eve",
+           "Lovely!", "October 22, 2012  Bo Li", "What camera did you use?", "October 23, 2012  Kim"]
+
+
+def test_a_pick_on_the_first_trailer_steps_up_to_the_comment_text_above_it():
+    texts = ARTICLE + TRAILED
+    flags = furniture(texts)
+    assert flags[3] and flags[-1] and not flags[2]
+    assert step_before_trailer(texts, flags, 3) == 2
+
+
+def test_no_step_when_the_page_does_not_end_in_the_same_trailer():
+    texts = ARTICLE + TRAILED + ["Thanks all, see you next week."]  # last comment's text after its block
+    assert step_before_trailer(texts, furniture(texts), 3) == 3
+    said = ARTICLE + ["Rosa says:", "Lovely piece.", "Ben says:", "Next month.", "March 5, 2012 at 7:00 am"]
+    flags = furniture(said)
+    assert step_before_trailer(said, flags, 2) == 2  # "says" is not the last line's date signature
+    assert step_before_trailer(said, flags, 3) == 3  # a text pick never moves
+
+
+def test_signature_repeats_counts_later_furniture_with_the_picks_signature():
+    from classifier.thread_features import line_features
+    from classifier.thread_rules import signature_repeats
+
+    texts = ARTICLE + THREAD
+    rows = line_features(texts)
+    assert signature_repeats(texts, rows, 2) == 3  # "2 Ben Hall ...", "3 Kim Park ...", "4 Al Moss ..."
+    assert signature_repeats(texts, rows, 0) == 0  # article prose has no signature
