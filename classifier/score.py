@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .inputs import BATCH_SIZE, InputComment, RawBatch, parse_batch, read_inputs  # noqa: F401 (re-exported)
+from .inputs import BATCH_SIZE, InputComment, RawBatch, parse_batch
 
 FORMATS = ("jsonl", "csv", "records")
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ClassifierError
-from .thread_features import line_features, template  # noqa: F401  (template: re-exported for callers)
-from .thread_rules import extend_back, signature_repeats, step_before_trailer
+from .thread_features import line_features
+from .thread_rules import corrected_start, signature_repeats
 
 WEIGHTS_PATH = Path(__file__).with_name("thread_start.json")
 
@@ -62,8 +62,7 @@ class ThreadStartModel:
         confidence = self.detect_score(detector_row(rows, scores, best, texts))
         if confidence < self.threshold:
             return None
-        furniture = [row["furniture"] > 0 for row in rows]
-        return step_before_trailer(texts, furniture, extend_back(texts, furniture, best)), confidence
+        return corrected_start(texts, rows, best), confidence
 
     def to_json(self) -> str:
         data = {

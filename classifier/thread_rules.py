@@ -88,3 +88,9 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
     if own is None:
         return 0
     return sum(1 for k in range(end, len(texts)) if rows[k]["furniture"] > 0 and signature(texts[k]) == own)
+
+
+def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
+    """The start find_thread reports for the ranker's pick `best`: both corrections above, in order."""
+    furniture = [row["furniture"] > 0 for row in rows]
+    return step_before_trailer(texts, furniture, extend_back(texts, furniture, best))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .errors import ClassifierError
 from .pages import Page
-from .thread_rules import extend_back, step_before_trailer
-from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row, line_features
+from .thread_rules import corrected_start
+from .thread_features import line_features
+from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row
 
 SEED = 0
 RANKER_C = 10.0
@@ -24,7 +25,7 @@ class Example:
     name: str
     rows: list[dict[str, float]]
     truth: int | None  # index of the thread's first non-blank line, None: no thread
-    texts: tuple[str, ...] = ()  # the non-blank lines, for the post-pick rule (thread_rules.extend_back)
+    texts: tuple[str, ...] = ()  # the non-blank lines, for the post-pick corrections (thread_rules)
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,7 @@ def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     for example in test:
         best = _pick(model, example)
         if example.texts:  # the start find_thread reports (thread_model.best_line)
-            furniture = [row["furniture"] > 0 for row in example.rows]
-            best = step_before_trailer(list(example.texts), furniture, extend_back(list(example.texts), furniture, best))
+            best = corrected_start(list(example.texts), example.rows, best)
         fires = model.detect_score(_detector_row(model, example)) >= model.threshold
         if example.truth is None:
             found += fires

@@ -2,7 +2,8 @@ import pytest
 
 from classifier.cli import app
 from classifier.pages import Page, split_lines
-from classifier.thread_model import detector_row, line_features, load_model, model_from_json, template
+from classifier.thread_features import line_features, template
+from classifier.thread_model import detector_row, load_model, model_from_json
 from classifier.thread_training import examples, fit, measure, train_thread_model
 from classifier.threads import find_thread
 
