@@ -10,13 +10,9 @@ TAGS = ("B", "I", "O")
 
 def tag_lines(features: dict[int, list[str]], model: dict) -> dict[int, str]:
     """The most probable tag of each line."""
-    weights, intercept = model["weights"], model["intercept"]
     tags = {}
     for n, feats in features.items():
-        scores = list(intercept)
-        for f in feats:
-            for k, w in enumerate(weights.get(f, ())):
-                scores[k] += w
+        scores = _scores(feats, model["weights"], model["intercept"])
         tags[n] = TAGS[max(range(len(TAGS)), key=scores.__getitem__)]
     return tags
 
@@ -50,18 +46,27 @@ def viterbi_tags(features: dict[int, list[str]], model: dict, allowed=None) -> d
     """
     weights, intercept = model["weights"], model["intercept"]
     numbers = sorted(features)
-    best: dict[str, tuple[float, list[str]]] = {"S": (0.0, [])}
+    best: dict[str, float] = {"S": 0.0}
+    back: list[dict[str, str]] = []  # for each line, the best previous tag of each tag it may take
     for n in numbers:
         options = (allowed or {}).get(n, TAGS)
-        step: dict[str, tuple[float, list[str]]] = {}
-        for previous, (total, path) in best.items():
+        step: dict[str, float] = {}
+        came_from: dict[str, str] = {}
+        for previous, total in best.items():
             logp = _log_softmax(_scores(with_previous(features[n], previous), weights, intercept))
             for k, tag in enumerate(TAGS):
-                if tag in options and (tag not in step or total + logp[k] > step[tag][0]):
-                    step[tag] = (total + logp[k], path + [tag])
+                if tag in options and (tag not in step or total + logp[k] > step[tag]):
+                    step[tag], came_from[tag] = total + logp[k], previous
         best = step
-    path = max(best.values(), key=lambda item: item[0])[1] if best else []
-    return dict(zip(numbers, path))
+        back.append(came_from)
+    if not best:
+        return {}
+    tag = max(best, key=best.__getitem__)
+    path = [tag]
+    for came_from in reversed(back[1:]):
+        tag = came_from[tag]
+        path.append(tag)
+    return dict(zip(numbers, reversed(path)))
 
 
 def groups_from_tags(tags: dict[int, str]) -> list[list[int]]:
