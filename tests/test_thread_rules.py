@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_rules import extend_back, signature, step_before_trailer
+from classifier.thread_rules import extend_back, signature, signature_repeats, step_before_trailer
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -62,9 +62,6 @@ def test_no_step_when_the_page_does_not_end_in_the_same_trailer():
 
 
 def test_signature_repeats_counts_later_furniture_with_the_picks_signature():
-    from classifier.thread_features import line_features
-    from classifier.thread_rules import signature_repeats
-
     texts = ARTICLE + THREAD
     rows = line_features(texts)
     assert signature_repeats(texts, rows, 2) == 3  # "2 Ben Hall ...", "3 Kim Park ...", "4 Al Moss ..."
