@@ -165,11 +165,11 @@ def _opening_score(line: str) -> int:
 
 def _author_of(line: str) -> str | None:
     """The name an author line gives, without its date ("Posted by: Ann  09/21/2012 at 09:38 PM" -> "Ann")."""
-    from .threads import DATE, author_match
+    from .threads import author_match, author_name
 
     match = author_match(line)
     if match:
-        return DATE.sub("", match.group("author")).strip(" ,|/-") or None
+        return author_name(match.group("author"))
     return author_before_date(line)
 
 

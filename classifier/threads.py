@@ -132,6 +132,16 @@ def is_furniture(lines, number: int) -> bool:
     return False
 
 
+# What is left at the end of a name once its date is gone: "Ann  Thursday,", "Ann on", "Ann | at".
+DATE_LEFTOVERS = re.compile(r"(?:[\s,|/-]+(?:at|on|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?))+[\s,|/-]*$", re.I)
+
+
+def author_name(field: str) -> str | None:
+    """An author line's name without its date: "Ann  Thursday, November 08, 2012 at 01:34 PM" -> "Ann"."""
+    name = DATE_LEFTOVERS.sub("", " " + DATE.sub("", field).strip(" ,/|-"))
+    return name.strip(" ,/|-") or None
+
+
 def is_date_only(line: str) -> bool:
     """A line that only dates a comment: "October 30, 2012 at 08:58 AM", "Posted on 12/10/2012 | 3:04"."""
     if not DATE.search(line) or len(line) > 80:
@@ -161,7 +171,7 @@ def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> 
             match = author_match(line)
             date = DATE.search(line)
             if match and not author:
-                author = DATE.sub("", match.group("author")).strip(" ,/|-") or None
+                author = author_name(match.group("author"))
             if date and not posted:
                 dates = list(DATE.finditer(line))
                 posted = line[dates[0].start():dates[-1].end()].strip()

@@ -13,7 +13,7 @@ from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
 from classifier.split_report import evaluate
 from classifier.splitter import comment_ids, split_page
-from classifier.threads import ANNOTATION, DATE, author_before_date, furniture_lines, is_date_only, parse_furniture
+from classifier.threads import ANNOTATION, DATE, author_before_date, author_name, furniture_lines, is_date_only, parse_furniture
 
 from conftest import make_archive
 
@@ -109,6 +109,13 @@ def test_thread_with_glued_and_bare_name_furniture_fills_author_and_posted():
     assert [(c.start_line, c.end_line) for c in comments] == [(8, 10), (16, 16), (23, 24)]
     assert [c.author for c in comments] == ["Rosa", "Ben", "Eva"]
     assert [c.posted for c in comments] == ["October 29, 2012 1:24 PM", "Jul 23 2012", "September 29, 2012"]
+
+
+def test_author_field_drops_the_weekday_and_connectives_its_date_leaves_behind():
+    lines = split_lines("Great post, thank you.\n\nPosted by: Dana Wu  Thursday, November 08, 2012 at 01:34 PM\n")
+    assert parse_furniture(lines, furniture_lines(lines), 1, 1) == ("Dana Wu", "November 08, 2012 at 01:34 PM")
+    assert author_name("Sunday Times") == "Sunday Times"
+    assert author_name("Jon on") == "Jon"
 
 
 def test_model_is_shipped_and_decoding_follows_the_tags():
