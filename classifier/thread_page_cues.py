@@ -21,8 +21,16 @@ TAIL_LINES = 15  # a short thread's first block is within this many lines of the
 BYLINE_TOP = re.compile(r"^(?:.{0,40}\b)?(?:by|posted|written)\b", re.I)
 READER_MARK = re.compile(r"[?!]|:\)|:-\)|;\)|\b(?:lol|thanks?|thx|agree|disagree)\b", re.I)
 NAME_HEAD = re.compile(r"^[^\s.?!:;,\"“”()]{1,30}(?:\s+[^\s.?!:;,\"“”()]{1,30}){0,3}$")
+RELATIVE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b", re.I)
+TIME_ONLY = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+\w+\s+ago", re.I)
+BLOCK_REACH = 3  # lines from a candidate to its own author/date block (a trailer follows a one-line comment)
 ALTERNATION_GAP = 10
 SMOOTHING = 3  # lines of the page's own voice share mixed into a short remainder's  # non-blank lines from one "name, then text" block to the next in a thread
+
+
+def _calendar(text: str) -> bool:
+    """A date that names the day ("October 3, 2012", "10/3/12"), not only a time or "5 hours ago"."""
+    return any(not TIME_ONLY.fullmatch(match.group().strip()) for match in DATE.finditer(text))
 
 
 def _voiced(text: str, voice: bool) -> bool:
@@ -54,6 +62,9 @@ def _final_alternation(heads: list[int], count: int) -> list[int]:
 def add_page_cues(texts: list[str], furniture: list[bool], voice: list[bool], rows: list[dict[str, float]]) -> None:
     """Add the page-level cues to each line's row (`voice`: the line opens or speaks like a reader)."""
     count = len(texts)
+    top_dated = any(_calendar(t) for t in texts[:TOP_LINES])
+    dated_block = [f and _calendar(t) for t, f in zip(texts, furniture)]
+    relative = [f and bool(RELATIVE.search(t)) for t, f in zip(texts, furniture)]
     top_byline = any(DATE.search(t) or BYLINE_TOP.match(t) for t in texts[:TOP_LINES])
     voiced = [_voiced(t, v) and not f for t, v, f in zip(texts, voice, furniture)]
     prose = [not f for f in furniture]
@@ -78,7 +89,11 @@ def add_page_cues(texts: list[str], furniture: list[bool], voice: list[bool], ro
         mean_after = a_words / a_prose if a_prose else 0.0
         mean_before = before_words / before_prose if before_prose else 0.0
         tail_block = furniture[i] and (i == 0 or not furniture[i - 1]) and i >= TOP_LINES and count - 1 - i <= TAIL_LINES
+        reach = range(i, min(count, i + BLOCK_REACH + 1))
+        tail = i >= TOP_LINES and count - 1 - i <= TAIL_LINES
         rows[i].update({
+            "top_and_tail_dated": float(top_dated and tail and any(dated_block[k] for k in reach)),
+            "relative_date_near": float(any(relative[k] for k in reach)),
             "top_byline": float(top_byline),
             "top_byline_tail_block": float(top_byline and tail_block),
             "rest_voice": rest_voice,

@@ -47,3 +47,28 @@ def test_a_top_byline_marks_an_author_block_near_the_end_as_a_reader_s():
     assert rows[head]["top_byline"] == 1.0 and rows[head]["top_byline_tail_block"] == 1.0
     no_byline = line_features(texts[:1] + texts[2:])
     assert no_byline[head - 1]["top_byline_tail_block"] == 0.0
+
+
+def test_calendar_dates_name_the_day_and_times_alone_do_not():
+    from classifier.thread_page_cues import _calendar
+
+    assert _calendar("Posted by: Red  October 03, 2012 at 01:12 AM")
+    assert _calendar("11.05.12 at 1:55 pm")
+    assert not _calendar("Posted by Jo Smith at 9:50 AM")
+    assert not _calendar("5 hours ago")
+
+
+def test_a_dated_trailer_at_the_end_of_a_dated_article_is_a_reader_s_and_a_time_only_footer_is_not():
+    dated = ["March 3, 2012"] + ARTICLE[2:] + ["Me too, I drive that road.", "Posted by: Red  March 4, 2012 at 01:12 AM"]
+    footer = ["March 3, 2012"] + ARTICLE[2:] + ["Posted by Jo Smith at 9:50 AM"]
+    reader = line_features(dated)
+    assert reader[len(dated) - 2]["top_and_tail_dated"] == 1.0
+    assert reader[0]["top_and_tail_dated"] == 0.0  # the article's own date is not a tail block
+    assert not any(row["top_and_tail_dated"] for row in line_features(footer))
+
+
+def test_a_relative_date_marks_its_block_and_the_line_above_it():
+    texts = ARTICLE + ["Jennifer H.", "5 hours ago", "Nice nails, but what do they have to do with the polls?"]
+    rows = line_features(texts)
+    assert rows[5]["relative_date_near"] == 1.0 and rows[6]["relative_date_near"] == 1.0
+    assert rows[7]["relative_date_near"] == 0.0
