@@ -72,3 +72,28 @@ def test_a_relative_date_marks_its_block_and_the_line_above_it():
     rows = line_features(texts)
     assert rows[5]["relative_date_near"] == 1.0 and rows[6]["relative_date_near"] == 1.0
     assert rows[7]["relative_date_near"] == 0.0
+
+
+class _PicksLine:
+    """A stand-in thread-start model that picks one non-blank line (by its text)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def best_line(self, texts):
+        return (texts.index(self.text), 9.0) if self.text in texts else None
+
+
+def test_a_comment_count_at_the_top_of_the_article_does_not_pull_the_start_up_to_it():
+    from classifier.pages import Page, split_lines
+    from classifier.threads import find_thread
+
+    paragraphs = [line + " Nobody on the council would say when the work on the northern roads might start." for line in ARTICLE[2:]]
+    top = ["Roads plan passes", "By Jo Smith", "8 comments"] + paragraphs + THREAD
+    assert find_thread(Page("p.txt", split_lines("\n".join(top) + "\n"), None), _PicksLine("Torgo")).start == 7  # not 4
+    # Under a count followed by short lines only (a tiny page's comments), the count still opens the thread.
+    tiny = ["Roads plan passes", "By Jo Smith", "3 Comments"] + THREAD
+    assert find_thread(Page("p.txt", split_lines("\n".join(tiny) + "\n"), None), _PicksLine("Kim Park")).start == 4
+    # The same header after the article opens the thread, as before.
+    low = ARTICLE + ARTICLE[2:] + ["3 Comments"] + THREAD
+    assert find_thread(Page("p.txt", split_lines("\n".join(low) + "\n"), None), _PicksLine("Kim Park")).start == 10
