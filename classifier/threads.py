@@ -196,6 +196,7 @@ def _header_start(lines) -> int | None:
     return None
 
 
+TOP_HEADER_LINES = 6  # a comment count this near the top is the article's, not the thread's header
 MAX_GAP = 30  # non-blank lines between two comments' furniture lines in one thread
 
 
@@ -258,8 +259,13 @@ def find_thread(page: Page, model=None) -> Thread | None:
     pick = (model or load_model()).best_line([lines[n - 1].strip() for n in numbers])
     start = numbers[pick[0]] if pick else None
     header = _header_start(lines)
-    # An explicit header before the pick opens the thread, unless it is among the first two lines (a title bar).
-    if header is not None and header - 1 > numbers[min(1, len(numbers) - 1)] and (start is None or header <= start):
+    # An explicit header before the pick opens the thread, unless it is among the first two lines (a title bar),
+    # or a count above the article ("8 comments" under the title, then paragraphs, then the model's pick).
+    top = numbers[min(1, len(numbers) - 1)]
+    if header is not None and start is not None and header - 1 <= numbers[min(TOP_HEADER_LINES, len(numbers)) - 1]:
+        paragraphs = sum(len(lines[n - 1].split()) > 20 for n in numbers if header <= n < start)
+        top = top if paragraphs < 2 else start
+    if header is not None and header - 1 > top and (start is None or header <= start):
         start = header
     furniture = furniture_lines(lines)
     if start is None:
