@@ -11,6 +11,8 @@ import math
 import re
 from collections import Counter
 
+from .thread_neighbours import with_neighbours
+
 from .threads import (ACTIONS, DATE, END_MARKER, HEADER, MONTH, POSTED_BY, SAYS, _is_dated_line, is_author_line,
                       is_date_only)
 
@@ -244,7 +246,7 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
         row.update({"fa_" + key: (value if ends_in_furniture else 0.0) for key, value in list(row.items())})
     _add_block_head_features(rows, furniture)
     _add_tail_cues(texts, furniture, rows)
-    return rows
+    return with_neighbours(rows)
 
 
 def _add_tail_cues(texts: list[str], furniture: list[bool], rows: list[dict[str, float]]) -> None:
