@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 
+from .thread_neighbours import with_neighbours
 from .thread_page_cues import add_page_cues
 from .threads import (ACTIONS, DATE, END_MARKER, HEADER, MONTH, POSTED_BY, SAYS, _is_dated_line, is_author_line,
                       is_date_only)
@@ -246,7 +247,7 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
     _add_block_head_features(rows, furniture)
     _add_tail_cues(texts, furniture, rows)
     add_page_cues(texts, furniture, voice, rows)
-    return rows
+    return with_neighbours(rows)
 
 
 def _add_tail_cues(texts: list[str], furniture: list[bool], rows: list[dict[str, float]]) -> None:

@@ -1,7 +1,8 @@
 """A learned score for "the reader thread starts at this line": fitted weights over thread_features.
 
 A ranker picks a page's likeliest thread-start line and a detector decides whether the page has a
-thread at all. Scoring needs no numpy or sklearn: the weights are a small JSON file (see thread_training.py).
+thread at all; where it has one, a picker that also sees each line's neighbours (thread_neighbours.py)
+chooses the start. Scoring needs no numpy or sklearn: the weights are a small JSON file (see thread_training.py).
 """
 
 from __future__ import annotations
@@ -35,18 +36,30 @@ def detector_row(rows: list[dict[str, float]], scores: list[float], best: int,
 
 @dataclass(frozen=True)
 class ThreadStartModel:
-    """Two linear models over line_features: a ranker picks a page's likeliest thread-start line, and a
-    detector decides from that line's features whether the page has a thread at all."""
+    """Three linear models over line_features: a ranker picks a page's likeliest thread-start line, a
+    detector decides from that line's features whether the page has a thread at all, and a picker, which
+    also weighs the neighbouring lines' features, chooses the start on a page that has one.
+
+    The detector keeps to the ranker's pick (the picker leaves thread detection as it was); the picker
+    only places the start."""
 
     names: tuple[str, ...]
     ranker: tuple[float, ...]
     detector: tuple[float, ...]
     intercept: float
     threshold: float
+    picker: tuple[float, ...] = ()  # none: the ranker's pick is the start
 
-    def rank_scores(self, rows: list[dict[str, float]]) -> list[float]:
-        weights = [(n, w) for n, w in zip(self.names, self.ranker) if w]
-        return [sum(w * row.get(n, 0.0) for n, w in weights) for row in rows]
+    def rank_scores(self, rows: list[dict[str, float]], weights: tuple[float, ...] | None = None) -> list[float]:
+        """Each row's score under the ranker (or the given `weights`, such as the picker's)."""
+        used = [(n, w) for n, w in zip(self.names, self.ranker if weights is None else weights) if w]
+        return [sum(w * row.get(n, 0.0) for n, w in used) for row in rows]
+
+    def pick(self, rows: list[dict[str, float]], scores: list[float]) -> int:
+        """The start line the picker chooses (the ranker's best when there is no picker), before the corrections."""
+        if self.picker:
+            scores = self.rank_scores(rows, self.picker)
+        return max(range(len(scores)), key=lambda i: (scores[i], -i))
 
     def detect_score(self, row: dict[str, float]) -> float:
         """The detector's score for a row of detector_row (the picked line's features and how it ranked)."""
@@ -62,15 +75,15 @@ class ThreadStartModel:
         confidence = self.detect_score(detector_row(rows, scores, best, texts))
         if confidence < self.threshold:
             return None
-        return corrected_start(texts, rows, best), confidence
+        return corrected_start(texts, rows, self.pick(rows, scores)), confidence
 
     def to_json(self) -> str:
         data = {
             "about": "Thread-start model: written by `classifier train-thread-model`; see classifier/thread_training.py.",
             "threshold": round(self.threshold, 6),
             "detector_intercept": round(self.intercept, 6),
-            "features": {n: {"ranker": round(r, 6), "detector": round(d, 6)}
-                         for n, r, d in zip(self.names, self.ranker, self.detector)},
+            "features": {n: {"ranker": round(r, 6), "detector": round(d, 6), "picker": round(p, 6)}
+                         for n, r, d, p in zip(self.names, self.ranker, self.detector, self.picker or (0.0,) * len(self.names))},
         }
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
@@ -80,9 +93,11 @@ def model_from_json(text: str, source: str = "thread-start weights") -> ThreadSt
         data = json.loads(text)
         features = data["features"]
         names = tuple(features)
+        picker = tuple(float(features[n].get("picker", 0.0)) for n in names)
         return ThreadStartModel(names, tuple(float(features[n]["ranker"]) for n in names),
                                 tuple(float(features[n]["detector"]) for n in names),
-                                float(data["detector_intercept"]), float(data["threshold"]))
+                                float(data["detector_intercept"]), float(data["threshold"]),
+                                picker if any(picker) else ())
     except (ValueError, KeyError, TypeError) as exc:
         raise ClassifierError(f"{source} is not a thread-start model ({exc}); regenerate it with "
                               "`classifier train-thread-model --force`") from None

@@ -13,6 +13,7 @@ from .pages import Page
 from .thread_rules import corrected_start
 from .thread_features import line_features
 from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row
+from .thread_neighbours import is_neighbour_feature
 
 SEED = 0
 RANKER_C = 10.0
@@ -60,13 +61,11 @@ def _matrix(rows, names):
     return np.array([[row[n] for n in names] for row in rows], dtype=float)
 
 
-def fit(train: list[Example]) -> ThreadStartModel:
-    """Ranker: pairwise logistic regression (true start minus every other line of its page, each page
-    weighing the same). Detector: class-balanced logistic regression on the ranker's pick per page."""
+def _pairwise_ranker(train: list[Example], features: tuple[str, ...]) -> list[float]:
+    """Pairwise logistic regression: true start minus every other line of its page, each page weighing the same."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    features = tuple(sorted(train[0].rows[0]))
     differences, weights = [], []
     for example in train:
         if example.truth is None or len(example.rows) < 2:
@@ -79,19 +78,34 @@ def fit(train: list[Example]) -> ThreadStartModel:
     ranker = LogisticRegression(C=RANKER_C, fit_intercept=False, max_iter=5000)
     ranker.fit(np.vstack([pairs, -pairs]), np.r_[np.ones(len(pairs)), np.zeros(len(pairs))],
                sample_weight=np.r_[pair_weights, pair_weights])
+    return [float(c) for c in ranker.coef_[0]]
+
+
+def fit(train: list[Example]) -> ThreadStartModel:
+    """Ranker and picker: pairwise rankers (the ranker over each line's own features, the picker over those
+    and its neighbours'). Detector: class-balanced logistic regression on the ranker's pick per page, over
+    the same features as the ranker, so the picker changes where a thread starts but not whether there is one."""
+    from sklearn.linear_model import LogisticRegression
+
+    features = tuple(sorted(train[0].rows[0]))
+    own = tuple(n for n in features if not is_neighbour_feature(n))
+    ranker = dict(zip(own, _pairwise_ranker(train, own)))
     names = features + RANKING_FEATURES
-    ranks = tuple(float(c) for c in ranker.coef_[0]) + (0.0,) * len(RANKING_FEATURES)
+    ranks = tuple(ranker.get(n, 0.0) for n in names)
+    picker = tuple(_pairwise_ranker(train, features)) + (0.0,) * len(RANKING_FEATURES)
     draft = ThreadStartModel(names, ranks, (0.0,) * len(names), 0.0, float("-inf"))
     picks = [_detector_row(draft, example) for example in train]
     labels = [example.truth is not None for example in train]
+    detected = own + RANKING_FEATURES
     detector = LogisticRegression(C=DETECTOR_C, class_weight="balanced", max_iter=5000, random_state=SEED)
-    detector.fit(_matrix(picks, names), labels)
-    scores = detector.decision_function(_matrix(picks, names))
+    detector.fit(_matrix(picks, detected), labels)
+    scores = detector.decision_function(_matrix(picks, detected))
     threadless = sorted((s for s, has in zip(scores, labels) if not has), reverse=True)
     allowed = int(MAX_THREADLESS_SHARE * len(threadless))
     threshold = float(threadless[allowed] + 1e-6) if threadless else 0.0
-    return ThreadStartModel(names, ranks, tuple(float(c) for c in detector.coef_[0]),
-                            float(detector.intercept_[0]), threshold)
+    weights = dict(zip(detected, detector.coef_[0]))
+    return ThreadStartModel(names, ranks, tuple(float(weights.get(n, 0.0)) for n in names),
+                            float(detector.intercept_[0]), threshold, picker)
 
 
 def _pick(model: ThreadStartModel, example: Example) -> int:
@@ -106,7 +120,7 @@ def _detector_row(model: ThreadStartModel, example: Example) -> dict[str, float]
 def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     exact = found = 0
     for example in test:
-        best = _pick(model, example)
+        best = model.pick(example.rows, model.rank_scores(example.rows))
         if example.texts:  # the start find_thread reports (thread_model.best_line)
             best = corrected_start(list(example.texts), example.rows, best)
         fires = model.detect_score(_detector_row(model, example)) >= model.threshold

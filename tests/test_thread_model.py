@@ -91,6 +91,9 @@ def test_training_is_deterministic_and_learns_the_made_up_threads():
     assert first.to_json() == second.to_json()
     figures = measure(first, data)
     assert figures.start_exact == 6 and figures.threadless_found == 0
+    neighbour = [i for i, name in enumerate(first.names) if name.startswith(("before:", "after:"))]
+    assert neighbour and any(first.picker[i] for i in neighbour)  # only the picker weighs the neighbours
+    assert not any(first.ranker[i] or first.detector[i] for i in neighbour)
     model, cv = train_thread_model(_corpus(), folds=2)
     assert model.to_json() == first.to_json() and cv.thread_pages == 6 and cv.threadless_pages == 6
 
