@@ -79,6 +79,30 @@ def step_before_trailer(texts: list[str], furniture: list[bool], best: int) -> i
     return best - 1 if own is not None and own == signature(texts[last]) else best
 
 
+ARTICLE_TRAILER = re.compile(r"^(?:posted|published|written)\b", re.I)  # not a byline, date or caption
+CLIMB = 4  # text lines above the first trailer searched for the article's own trailer
+
+
+def climb_to_article_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first line of a multi-line first comment whose pick `best` is its last line, just above a trailer.
+
+    Where furniture follows each comment, the article often ends in its own trailer ("Posted by Kathy on
+    April 6, 2007", "Posted on ..."); a pick of the text line above the thread's first trailer then climbs to
+    the line after that trailer, when it is at most CLIMB text lines up. A pick under other furniture (a
+    dateline, a photo caption) stays: the article's text may lie between.
+    """
+    last = len(texts) - 1
+    if best <= 0 or best + 1 >= last or furniture[best] or not furniture[best + 1] or not furniture[last]:
+        return best
+    own = signature(texts[best + 1])
+    if own is None or own != signature(texts[last]):
+        return best
+    for above in range(best - 1, max(-1, best - 1 - CLIMB), -1):
+        if furniture[above]:
+            return above + 1 if ARTICLE_TRAILER.match(texts[above]) and signature(texts[above]) else best
+    return best
+
+
 def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """How many furniture lines after the pick's block carry its signature (a thread repeats it per comment)."""
     own, end = None, best
@@ -93,4 +117,4 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the ranker's pick `best`: both corrections above, in order."""
     furniture = [row["furniture"] > 0 for row in rows]
-    return step_before_trailer(texts, furniture, extend_back(texts, furniture, best))
+    return climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))

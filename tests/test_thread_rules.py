@@ -66,3 +66,19 @@ def test_signature_repeats_counts_later_furniture_with_the_picks_signature():
     rows = line_features(texts)
     assert signature_repeats(texts, rows, 2) == 3  # "2 Ben Hall ...", "3 Kim Park ...", "4 Al Moss ..."
     assert signature_repeats(texts, rows, 0) == 0  # article prose has no signature
+
+
+def test_a_pick_above_the_first_trailer_climbs_to_just_after_the_articles_trailer():
+    from classifier.thread_rules import climb_to_article_trailer
+    texts = ARTICLE + ["Posted on November 13, 2012 at 6:15 AM",
+                       "Recommended! I took this course last year.", "It is very good.", "There is a second part too.",
+                       "Matt Palmer at November 13, 2012 6:31 AM", "Also recommended.",
+                       "Ryan at November 13, 2012 6:33 AM", "Taking it right now.",
+                       "Andrew Buis at November 13, 2012 7:35 AM"]
+    marks = furniture(texts)
+    assert climb_to_article_trailer(texts, marks, 5) == 3  # the first comment's first line
+    assert climb_to_article_trailer(texts, marks, 7) == 7  # a later comment's text: no trailer right above
+    no_trailer = ARTICLE * 3 + texts[3:]
+    assert climb_to_article_trailer(no_trailer, furniture(no_trailer), 8) == 8  # no furniture near: stays
+    dateline = ARTICLE + ["Sunday, October 14, 2012 at 10:04PM"] + texts[3:]
+    assert climb_to_article_trailer(dateline, furniture(dateline), 5) == 5  # a dateline is no article trailer
