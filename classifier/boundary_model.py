@@ -20,6 +20,10 @@ from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before
                       is_long_author_line)
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
+# A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
+COMMENT_NUMBER = re.compile(r"#?\d{1,4}\.?")
+# How far ahead (text lines) a name line looks for the author line that names it.
+NAME_REACH = 40
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> int:
@@ -47,6 +51,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
         "introlink": bool(INTRODUCES_LINK.match(line)), "caps": line.isupper() and len(line) > 3,
         "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
         "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
+        "num": bool(COMMENT_NUMBER.fullmatch(line)),
     }
     flags["nowords"] = not re.search(r"\w", line)  # "...", "--", "*"
     if furniture:  # which kind of furniture: a name over a date (the neighbour rule) is the least sure
@@ -84,7 +89,7 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     own = {n: _shape(text[n], n in thread.furniture, repeats[text[n]], text[n].lower() in authors) for n in numbers}
     context_keys = {"fur", "author", "dated", "dateonly", "annot", "namedate", "authorname", "url", "salut", "sig",
                     "title", "quote", "rep2", "len0", "len1", "len2", "len3", "len4", "len5", "end.", "end?", "end!",
-                    "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps"}
+                    "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps", "num"}
     from .splitter import rule_groups
 
     ruled = {}
@@ -118,6 +123,8 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
             feats += ["n:" + f for f in own[after] if f in context_keys]
             feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
         feats += _furniture_distance(numbers, i, thread.furniture, lines)
+        if _names_next_author(numbers, i, text, thread.furniture):
+            feats.append("namesnext")
         for offset, name in ((-2, "p2"), (2, "n2")):
             j = i + offset
             if 0 <= j < len(numbers) and numbers[j] in thread.furniture:
@@ -147,6 +154,18 @@ def _furniture_distance(numbers: list[int], i: int, furniture: frozenset[int], l
         else:
             out.append(f"{name}far")
     return out
+
+
+def _names_next_author(numbers: list[int], i: int, text: dict[int, str], furniture: frozenset[int]) -> bool:
+    """Whether the line only repeats the name the next author line below gives: the comment's name heading
+    ("Ann" over her text over "Posted by: Ann | date"), not text after the previous comment's author line."""
+    name = text[numbers[i]].lower()
+    for n in numbers[i + 1:i + 1 + NAME_REACH]:
+        if n in furniture:
+            author = _author_of(text[n])
+            if author:
+                return author.lower() == name
+    return False
 
 
 def _rule_features(previous: str, line: str) -> list[str]:
