@@ -20,6 +20,15 @@ from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before
                       is_long_author_line)
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
+# A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
+COMMENT_NUMBER = re.compile(r"#?\d{1,4}\.?")
+# A byline with the poster's user number, its digits sometimes split by spaces ("by Ann (12 345)"), or an
+# anonymous poster's byline; the furniture regexes of threads.py miss the spaced numbers.
+BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
+# A reply's header: who answers whom, and when ("Ann replied to comment from Bob | November 9, 2012 1:17 PM |").
+REPLY_HEADER = re.compile(r"\S.{0,60}\b(?:replied to|in reply to)\b.{0,60}(?:\b(?:19|20)\d\d\b|\d:\d\d).{0,20}(?<![.!?])$", re.IGNORECASE)
+# How far ahead (text lines) a name line looks for the author line that names it.
+NAME_REACH = 40
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> int:
@@ -37,7 +46,8 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
-        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line), "dated": _is_dated_line(line),
+        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or bool(BYLINE.match(line))
+                  or bool(REPLY_HEADER.match(line)), "dated": _is_dated_line(line),
         "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,
         "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),
@@ -47,6 +57,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
         "introlink": bool(INTRODUCES_LINK.match(line)), "caps": line.isupper() and len(line) > 3,
         "rep2": repeats >= 2, "rep3": repeats >= 3, "re": line.lower().startswith("re:"),
         "endscore": bool(re.search(r"\(\d+(?:,\s*\w+)?\)$", line)),
+        "num": bool(COMMENT_NUMBER.fullmatch(line)),
     }
     flags["nowords"] = not re.search(r"\w", line)  # "...", "--", "*"
     if furniture:  # which kind of furniture: a name over a date (the neighbour rule) is the least sure
@@ -84,7 +95,7 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     own = {n: _shape(text[n], n in thread.furniture, repeats[text[n]], text[n].lower() in authors) for n in numbers}
     context_keys = {"fur", "author", "dated", "dateonly", "annot", "namedate", "authorname", "url", "salut", "sig",
                     "title", "quote", "rep2", "len0", "len1", "len2", "len3", "len4", "len5", "end.", "end?", "end!",
-                    "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps"}
+                    "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps", "num"}
     from .splitter import rule_groups
 
     ruled = {}
@@ -118,6 +129,8 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
             feats += ["n:" + f for f in own[after] if f in context_keys]
             feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
         feats += _furniture_distance(numbers, i, thread.furniture, lines)
+        if _names_next_author(numbers, i, text, thread.furniture):
+            feats.append("namesnext")
         for offset, name in ((-2, "p2"), (2, "n2")):
             j = i + offset
             if 0 <= j < len(numbers) and numbers[j] in thread.furniture:
@@ -147,6 +160,18 @@ def _furniture_distance(numbers: list[int], i: int, furniture: frozenset[int], l
         else:
             out.append(f"{name}far")
     return out
+
+
+def _names_next_author(numbers: list[int], i: int, text: dict[int, str], furniture: frozenset[int]) -> bool:
+    """Whether the line only repeats the name the next author line below gives: the comment's name heading
+    ("Ann" over her text over "Posted by: Ann | date"), not text after the previous comment's author line."""
+    name = text[numbers[i]].lower()
+    for n in numbers[i + 1:i + 1 + NAME_REACH]:
+        if n in furniture:
+            author = _author_of(text[n])
+            if author:
+                return author.lower() == name
+    return False
 
 
 def _rule_features(previous: str, line: str) -> list[str]:
