@@ -83,7 +83,9 @@ def _name_like(line: str) -> bool:
     return 0 < len(words) <= 4 and line[-1] not in ".?!:;,\"”)" and len(line) <= 40
 
 
-TRIVIAL_SHAPE = re.compile(r"^[w .,!?:;'’\"“”()-]*$")
+# Shapes too plain to mark furniture by recurring: name-only lines, and separators with no word or
+# number in them ("————", "***"), which divide an article's sections as often as a thread's comments.
+TRIVIAL_SHAPE = re.compile(r"^[w .,!?:;'’\"“”()-]*$|^\W*$")
 
 
 def _markers(texts: list[str], templates: list[str | None]) -> list[bool]:
@@ -91,7 +93,7 @@ def _markers(texts: list[str], templates: list[str | None]) -> list[bool]:
     count = len(texts)
     marks = [_mark(t) for t in texts]
     shapes = Counter(t for t in templates if t and not TRIVIAL_SHAPE.match(t))
-    names = Counter(t for t in texts if _name_like(t))
+    names = Counter(t for t in texts if _name_like(t) and re.search(r"\w", t))
     return [
         marks[i]
         or (_name_like(texts[i]) and any(0 <= k < count and marks[k] and DATE.search(texts[k]) for k in (i - 1, i + 1)))

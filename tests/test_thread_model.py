@@ -40,6 +40,14 @@ def test_template_keeps_furniture_words_and_slots_names():
     assert template(" ".join(["word"] * 13)) is None
 
 
+def test_recurring_separators_are_not_furniture_but_recurring_author_lines_are():
+    texts = ["Our weekly links", "————", "A long first item about gardens and the rain this spring.",
+             "————", "A second item about a new library opening in the old mill.", "————",
+             "Ann says:", "Nice list.", "Bo says:", "Thanks!", "Cy says:", "More please."]
+    rows = line_features(texts)
+    assert [i for i, row in enumerate(rows) if row["furniture"]] == [6, 8, 10]
+
+
 def test_block_head_carries_the_first_date_shape_of_its_block():
     texts = ["An article line that runs on for a while about the roads.",
              "Rosa Lee", "March 3, 2012 at 9:15 am", "Lovely piece.",
