@@ -107,29 +107,55 @@ class Thread:
 
 
 def furniture_lines(lines) -> frozenset[int]:
-    """Numbers of the page's author, date and action lines."""
-    return frozenset(n for n in range(1, len(lines) + 1) if is_furniture(lines, n))
+    """Numbers of the page's author, date and action lines, and of the bare names heading (or trailing) its dates."""
+    own = {n for n in range(1, len(lines) + 1) if _is_own_furniture(_stripped(lines, n))}
+    return frozenset(own | _date_names(lines, own))
 
 
 def is_furniture(lines, number: int) -> bool:
     """Author, date and action lines: they mark a boundary and are never comment text."""
-    line = _stripped(lines, number)
+    return number in furniture_lines(lines)
+
+
+def _is_own_furniture(line: str) -> bool:
+    """Furniture by its own text alone, whatever its neighbours."""
     if not line or len(line) > 160:
         return False
     if re.match(r"(?:https?://|www\.)\S+$", line, re.I):
         return False  # a link, even one whose path holds a date ("/2012/02/08/")
-    if is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line) or is_long_author_line(line):
-        return True
-    if ANNOTATION.match(line):
-        return True
-    # A bare name heading a date line ("Eva" above "September 29, 2012"); not a salutation ("Davey,"),
-    # a URL, or a signature above the next comment's "Name October 1, 2012".
-    if len(line.split()) <= 4 and line[-1] not in ".?!,:;" and not re.match(r"(?:https?://|www\.)", line, re.I):
-        for step in (1, -1):
-            other = _neighbour(lines, number, step)
-            if other and is_date_only(_stripped(lines, other)):
-                return True
-    return False
+    return bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line) or is_long_author_line(line)
+                or ANNOTATION.match(line))
+
+
+def _is_bare_name(line: str) -> bool:
+    """Short enough to be a bare name: not a salutation ("Davey,"), a sentence or a URL."""
+    return (0 < len(line.split()) <= 4 and line[-1] not in ".?!,:;"
+            and not re.match(r"(?:https?://|www\.)", line, re.I))
+
+
+def _date_names(lines, own: set[int]) -> set[int]:
+    """Bare names beside date-only lines ("Eva" above "September 29, 2012"), on the page's name side only.
+
+    A page puts its names on one side of its dates. Each date line votes for the side holding a bare name
+    or an author line ("Ann says:"); a short comment on the other side ("Cute baby" under "Ann says:" /
+    "November 8, 2012") is then text, not a name. Ties go to the side above, where names usually sit.
+    """
+    dates = [n for n in range(1, len(lines) + 1) if n in own and is_date_only(_stripped(lines, n))]
+    candidates = {-1: {}, 1: {}}
+    votes = {-1: 0, 1: 0}
+    for date in dates:
+        for step in (-1, 1):
+            other = _neighbour(lines, date, step)
+            if other is None:
+                continue
+            line = _stripped(lines, other)
+            if other not in own and _is_bare_name(line):
+                candidates[step][date] = other
+                votes[step] += 1
+            elif other in own and author_match(line):
+                votes[step] += 1
+    side = -1 if votes[-1] >= votes[1] else 1
+    return set(candidates[side].values())
 
 
 # What is left at the end of a name once its date is gone: "Ann  Thursday,", "Ann on", "Ann | at".

@@ -229,3 +229,13 @@ def test_training_regenerates_the_shipped_model_byte_for_byte(tmp_path):
     from classifier.boundary_training import fit, model_json, training_pages
 
     assert model_json(fit(training_pages())) == MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_bare_names_count_only_on_the_side_of_the_dates_where_the_page_puts_its_names():
+    names_above = ("Eva", "September 29, 2012", "Great post.", "Tom Li", "October 1, 2012", "Nice one", "Ann", "October 2, 2012", "Agreed.")
+    assert {1, 4, 7} <= furniture_lines(names_above) and 6 not in furniture_lines(names_above)
+    author_lines_above = ("Ann Says:", "November 8, 2012 at 12:28 am", "Cute baby", "Ben Says:", "November 8, 2012 at 1:09 am",
+                          "So happy for you all!")
+    assert furniture_lines(author_lines_above) == {1, 2, 4, 5}  # "Cute baby" is the comment under a date
+    names_below = ("Some text.", "October 1, 2012", "", "Tom Li", "Nice post.", "October 2, 2012", "Ann", "Agreed.")
+    assert furniture_lines(names_below) == {2, 4, 6, 7}
