@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .thread_features import NUMBERED, _mark, template
+from .thread_shapes import NUMBERED, is_marker, template
 
 SIGNATURE_WORDS = frozenset(("M", "0", "says", "said", "wrote", "writes"))
 LOOK_ALONG = 2  # lines below the pick searched for its block's signature line (a name above its date)
@@ -24,7 +24,7 @@ def signature(line: str) -> str | None:
     "mary @ Blog October 28, 2012 at 8:02 pm" and "2 Alison October 28, 2012 at 8:03 pm" both give
     "M 0 0 at 0 0 ap"; a line that is not furniture, or carries no date or "says", has none.
     """
-    if not _mark(line):
+    if not is_marker(line):
         return None
     shape = template(NUMBERED.sub("", line, count=1)) or ""
     tokens = [token for token in shape.split() if token != "w" and re.fullmatch(r"\w+", token)]

@@ -2,7 +2,8 @@ import pytest
 
 from classifier.cli import app
 from classifier.pages import Page, split_lines
-from classifier.thread_features import line_features, template
+from classifier.thread_features import line_features
+from classifier.thread_shapes import template
 from classifier.thread_model import detector_row, load_model, model_from_json
 from classifier.thread_training import examples, fit, measure, train_thread_model
 from classifier.threads import find_thread
@@ -121,7 +122,7 @@ def test_train_thread_model_refuses_to_overwrite(tmp_path):
 
 
 def test_more_author_lines_count_as_furniture():
-    from classifier.thread_features import MORE_AUTHORS
+    from classifier.thread_shapes import MORE_AUTHORS
 
     assert all(MORE_AUTHORS.match(line) for line in ("Paula said,", "xdwyer 5 pts", "Pingback: Ten links | Blog"))
     assert not MORE_AUTHORS.match("He said, and then he left the room without a word.")
