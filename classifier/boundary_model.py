@@ -24,7 +24,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 COMMENT_NUMBER = re.compile(r"#?\d{1,4}\.?")
 # A byline with the poster's user number, its digits sometimes split by spaces ("by Ann (12 345)"), or an
 # anonymous poster's byline; the furniture regexes of threads.py miss the spaced numbers.
-BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
+SPACED_BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
 # A reply's header: who answers whom, and when ("Ann replied to comment from Bob | November 9, 2012 1:17 PM |").
 REPLY_HEADER = re.compile(r"\S.{0,60}\b(?:replied to|in reply to)\b.{0,60}(?:\b(?:19|20)\d\d\b|\d:\d\d).{0,20}(?<![.!?])$", re.IGNORECASE)
 # How far ahead (text lines) a name line looks for the author line that names it.
@@ -46,7 +46,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
-        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or bool(BYLINE.match(line))
+        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or bool(SPACED_BYLINE.match(line))
                   or bool(REPLY_HEADER.match(line)), "dated": _is_dated_line(line),
         "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,

@@ -24,8 +24,8 @@ NAME_HEAD = re.compile(r"^[^\s.?!:;,\"“”()]{1,30}(?:\s+[^\s.?!:;,\"“”()]
 RELATIVE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b", re.I)
 TIME_ONLY = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+\w+\s+ago", re.I)
 BLOCK_REACH = 3  # lines from a candidate to its own author/date block (a trailer follows a one-line comment)
-ALTERNATION_GAP = 10
-SMOOTHING = 3  # lines of the page's own voice share mixed into a short remainder's  # non-blank lines from one "name, then text" block to the next in a thread
+ALTERNATION_GAP = 10  # non-blank lines from one "name, then text" block to the next in a thread
+SMOOTHING = 3  # lines' worth of the page's own voice share mixed into a short remainder's
 
 
 def _calendar(text: str) -> bool:

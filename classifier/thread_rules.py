@@ -115,6 +115,6 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
-    """The start find_thread reports for the ranker's pick `best`: both corrections above, in order."""
+    """The start find_thread reports for the model's pick `best`: the three corrections above, in order."""
     furniture = [row["furniture"] > 0 for row in rows]
     return climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))

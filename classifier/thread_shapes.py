@@ -59,7 +59,7 @@ NUMBERED = re.compile(r"^(?:\(\d{1,4}\)|#\d{1,4}|\d{1,4}\.?)\s+(?=\S)")
 
 
 def is_marker(line: str) -> bool:
-    """Comment furniture: an author, date or action line (the same tests as threads.is_furniture, minus neighbours)."""
+    """Comment furniture: an author, date or action line (the same tests as threads.furniture_lines, minus the names beside dates)."""
     return len(line) <= 160 and bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line)
                                      or MORE_AUTHORS.match(line))
 

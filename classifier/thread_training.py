@@ -109,6 +109,7 @@ def fit(train: list[Example]) -> ThreadStartModel:
 
 
 def _pick(model: ThreadStartModel, example: Example) -> int:
+    """The ranker's pick: the line the detector judges (the picker only places the start afterwards)."""
     scores = model.rank_scores(example.rows)
     return max(range(len(scores)), key=lambda i: (scores[i], -i))
 

@@ -112,11 +112,6 @@ def furniture_lines(lines) -> frozenset[int]:
     return frozenset(own | _date_names(lines, own))
 
 
-def is_furniture(lines, number: int) -> bool:
-    """Author, date and action lines: they mark a boundary and are never comment text."""
-    return number in furniture_lines(lines)
-
-
 def _is_own_furniture(line: str) -> bool:
     """Furniture by its own text alone, whatever its neighbours."""
     if not line or len(line) > 160:
@@ -287,11 +282,11 @@ def find_thread(page: Page, model=None) -> Thread | None:
     header = _header_start(lines)
     # An explicit header before the pick opens the thread, unless it is among the first two lines (a title bar),
     # or a count above the article ("8 comments" under the title, then paragraphs, then the model's pick).
-    top = numbers[min(1, len(numbers) - 1)]
-    if header is not None and start is not None and header - 1 <= numbers[min(TOP_HEADER_LINES, len(numbers)) - 1]:
-        paragraphs = sum(len(lines[n - 1].split()) > 20 for n in numbers if header <= n < start)
-        top = top if paragraphs < 2 else start
-    if header is not None and header - 1 > top and (start is None or header <= start):
+    title_bar = numbers[min(1, len(numbers) - 1)]
+    article_count = (header is not None and start is not None
+                     and header - 1 <= numbers[min(TOP_HEADER_LINES, len(numbers)) - 1]
+                     and sum(len(lines[n - 1].split()) > 20 for n in numbers if header <= n < start) >= 2)
+    if header is not None and header - 1 > title_bar and not article_count and (start is None or header <= start):
         start = header
     furniture = furniture_lines(lines)
     if start is None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from classifier.boundary_model import BYLINE, REPLY_HEADER, _shape, line_features
+from classifier.boundary_model import SPACED_BYLINE, REPLY_HEADER, _shape, line_features
 from classifier.pages import Page, split_lines
 from classifier.threads import furniture_lines, Thread
 
@@ -10,12 +10,12 @@ from classifier.threads import furniture_lines, Thread
 @pytest.mark.parametrize("line", ["by ann_x ( 65672)", "by Jo Lau (10 0920)", "by Anonymous Coward",
                                   "by Jo Lau (10 0920) on Monday July 23, @10 07PM (# 07  753) Homepage Journal"])
 def test_bylines_with_spaced_user_numbers_are_author_lines(line):
-    assert BYLINE.match(line) and "author" in _shape(line, False, 1, False)
+    assert SPACED_BYLINE.match(line) and "author" in _shape(line, False, 1, False)
 
 
 @pytest.mark.parametrize("line", ["by the way (1) I agree", "by the time I got there it was gone."])
 def test_sentences_starting_with_by_are_not_bylines(line):
-    assert not BYLINE.match(line)
+    assert not SPACED_BYLINE.match(line)
 
 
 def test_reply_headers_are_author_lines_but_sentences_about_replies_are_not():
