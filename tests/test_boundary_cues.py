@@ -2,9 +2,9 @@
 
 import pytest
 
-from classifier.boundary_model import SPACED_BYLINE, REPLY_HEADER, _shape, line_features
+from classifier.boundary_model import REPLY_HEADER, SPACED_BYLINE, _shape, line_features
 from classifier.pages import Page, split_lines
-from classifier.threads import furniture_lines, Thread
+from classifier.threads import Thread, furniture_lines
 
 
 @pytest.mark.parametrize("line", ["by ann_x ( 65672)", "by Jo Lau (10 0920)", "by Anonymous Coward",
