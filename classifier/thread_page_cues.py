@@ -88,9 +88,9 @@ def add_page_cues(texts: list[str], furniture: list[bool], voice: list[bool], ro
         prior_voice = (before_voiced + SMOOTHING * page_voice) / (before_prose + SMOOTHING)
         mean_after = a_words / a_prose if a_prose else 0.0
         mean_before = before_words / before_prose if before_prose else 0.0
-        tail_block = furniture[i] and (i == 0 or not furniture[i - 1]) and i >= TOP_LINES and count - 1 - i <= TAIL_LINES
-        reach = range(i, min(count, i + BLOCK_REACH + 1))
         tail = i >= TOP_LINES and count - 1 - i <= TAIL_LINES
+        tail_block = tail and furniture[i] and (i == 0 or not furniture[i - 1])
+        reach = range(i, min(count, i + BLOCK_REACH + 1))
         rows[i].update({
             "top_and_tail_dated": float(top_dated and tail and any(dated_block[k] for k in reach)),
             "relative_date_near": float(any(relative[k] for k in reach)),
