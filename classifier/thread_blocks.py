@@ -1,0 +1,107 @@
+"""After the other corrections: move a start that is off by a line or so to the head of the first comment's block.
+
+Where each comment's furniture comes before its text (a header layout), the thread's first comment begins
+with the head of its furniture block, and the later blocks show what that head looks like: "1" above
+"Alison said:" when "2" stands above the next "Alison said:", a date above the name when every later name
+has its date above. A start picked on a lower line of that block climbs to its head; a start picked on the
+article's last line, just above the first block, steps down to it; a start picked on the first comment's
+text, just under a block of the thread's signature, climbs to that block. Looks at non-blank lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thread_rules import signature
+from .thread_shapes import KEPT_WORDS, NUMBERED, TOKEN, template
+from .threads import END_MARKER
+
+CLIMB = 3  # furniture lines above a block's signature line that can belong to its head
+
+
+def _run(furniture: list[bool], k: int) -> tuple[int, int]:
+    """First and last index of the furniture run holding line `k`."""
+    first = last = k
+    while first > 0 and furniture[first - 1]:
+        first -= 1
+    while last + 1 < len(furniture) and furniture[last + 1]:
+        last += 1
+    return first, last
+
+
+def _loose_signature(line: str) -> str:
+    """signature() of any line, however long: its furniture words and number slots."""
+    parts: list[str] = []
+    for match in TOKEN.finditer(NUMBERED.sub("", line, count=1)):
+        kind, text = match.lastgroup, match.group().lower()
+        word = text.strip(".")
+        token = ("M" if kind == "month" else "0" if kind == "digits" else
+                 ("ap" if word in ("am", "pm") else word if word in KEPT_WORDS else "w") if kind == "word" else text)
+        if not (token == "w" and parts and parts[-1] == "w"):
+            parts.append(token)
+    return " ".join(t for t in parts if t != "w" and re.fullmatch(r"\w+", t))
+
+
+def _shape(line: str) -> str:
+    return template(NUMBERED.sub("", line, count=1)) or "#"
+
+
+def _block_signature(signatures: list[str | None], first: int, last: int) -> tuple[int | None, list[int]]:
+    """The signature line of the block first..last that recurs most after it, and its recurrences."""
+    best, recurring = None, []
+    for k in range(first, last + 1):
+        if signatures[k]:
+            later = [j for j in range(last + 1, len(signatures)) if signatures[j] == signatures[k]]
+            if best is None or len(later) > len(recurring):
+                best, recurring = k, later
+    return best, recurring
+
+
+def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
+    """Header layout: the thread's last signature block is followed by text (its comment), and the page
+    does not end in a line of that signature (a page ending in one has its furniture after each comment)."""
+    tail = range(later[-1] + 1, len(texts))
+    if all(furniture[k] or END_MARKER.match(texts[k]) for k in tail):
+        return False
+    return not any(_loose_signature(texts[k]) == own for k in tail[-2:])
+
+
+def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -> int:
+    """Climb from the signature line `own` while each furniture line above has the shape of the line at the
+    same offset above most later signature lines (the "2" above "Ann said:", not the previous comment's date)."""
+    head = own
+    for up in range(1, CLIMB + 1):
+        if own - up < 0 or not furniture[own - up]:
+            break
+        same = sum(1 for k in later if k >= up and furniture[k - up] and _shape(texts[k - up]) == _shape(texts[own - up]))
+        if 2 * same <= len(later):
+            break
+        head = own - up
+    return head
+
+
+def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The head of the first comment's block for a start `best` on, just above or just under it (header layout only)."""
+    count = len(texts)
+    if furniture[best]:
+        first, last = _run(furniture, best)
+    elif best + 1 < count and furniture[best + 1]:
+        first, last = _run(furniture, best + 1)
+    else:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, first, last)
+    # A text pick above a block needs one later block to show the layout, a furniture pick two.
+    if own is None or len(later) < (2 if furniture[best] else 1):
+        return best
+    if not _text_follows(texts, furniture, signatures[own], later):
+        return best
+    if not furniture[best] and best > 0 and furniture[best - 1]:
+        # The pick is comment text under a block: that block, when it carries the thread's signature.
+        above, above_later = _block_signature(signatures, *_run(furniture, best - 1))
+        if above is None or signatures[above] != signatures[own]:
+            return best
+        return _head(texts, furniture, above, later)
+    head = _head(texts, furniture, own, later)
+    # A furniture pick only climbs: stepping down from it loses more starts than it finds.
+    return best if furniture[best] and head > best else head

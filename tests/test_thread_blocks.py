@@ -1,0 +1,54 @@
+from classifier.thread_blocks import block_head_start
+from classifier.thread_features import line_features
+
+ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
+           "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
+# Header layout: a number, then "Name said:", the text, then the date.
+NUMBERED_SAID = ["1", "Rosa Diaz said:", "Lovely piece, thanks.", "March 3, 2012 9:15 am",
+                 "2", "Ben Hall said:", "I disagree with the mayor.", "March 3, 2012 10:02 am",
+                 "3", "Kim Park said:", "When is the next meeting?", "March 4, 2012 8:40 pm",
+                 "4", "Al Moss said:", "Next month, I think.", "March 5, 2012 7:00 am"]
+# Header layout: "Name date" above each comment's text.
+DATED = ["Rosa Diaz March 3, 2012 at 9:15 am", "Lovely piece, thanks.",
+         "Ben Hall March 3, 2012 at 10:02 am", "I disagree with the mayor.",
+         "Kim Park March 4, 2012 at 8:40 pm", "When is the next meeting?"]
+# Furniture after each comment: the text first, its date-and-name trailer below it.
+TRAILED = ["Great pictures, I want to go there too.", "October 22, 2012  Eve Long",
+           "Lovely!", "October 22, 2012  Bo Li", "What camera did you use?", "October 23, 2012  Kim Park"]
+
+
+def furniture(texts):
+    return [row["furniture"] > 0 for row in line_features(texts)]
+
+
+def test_a_pick_on_the_name_line_climbs_to_the_number_the_later_blocks_also_start_with():
+    texts = ARTICLE + NUMBERED_SAID
+    flags = furniture(texts)
+    assert flags[2] and flags[3]
+    assert block_head_start(texts, flags, 3) == 2
+    assert block_head_start(texts, flags, 2) == 2
+
+
+def test_the_previous_comments_date_is_not_taken_for_part_of_a_block_head():
+    # Above the first "said:" line stands the article's own dateline, not a number like the later blocks'.
+    texts = ARTICLE + ["Posted by Joe Bloggs at 3:00 am"] + NUMBERED_SAID[1:]
+    flags = furniture(texts)
+    assert block_head_start(texts, flags, 3) == 3
+
+
+def test_the_articles_last_line_steps_down_to_the_first_header():
+    texts = ARTICLE + DATED
+    assert block_head_start(texts, furniture(texts), 1) == 2
+
+
+def test_comment_text_under_a_header_climbs_to_it():
+    texts = ARTICLE + DATED
+    assert block_head_start(texts, furniture(texts), 3) == 2
+
+
+def test_nothing_moves_where_furniture_follows_each_comment():
+    texts = ARTICLE + TRAILED
+    flags = furniture(texts)
+    assert flags[3] and not flags[2]
+    assert block_head_start(texts, flags, 2) == 2
+    assert block_head_start(texts, flags, 1) == 1
