@@ -17,6 +17,11 @@ from .thread_shapes import KEPT_WORDS, NUMBERED, TOKEN, template
 from .threads import END_MARKER
 
 CLIMB = 3  # furniture lines above a block's signature line that can belong to its head
+# An article's closing lines: a postscript, a disclosure, a note, a credit ("p.s. ...", "Disclosure: ...", "via: X").
+POSTSCRIPT = re.compile(r"^[(\[]?\s*(?:p\.\s?s\b|ps\b|disclosures?\b|note\b|update\b|via\b|source\b|images? via\b|photos?\b|h/t\b)",
+                        re.IGNORECASE)
+CLOSED = re.compile(r"^(?:the )?comments?\b.{0,40}\bclosed\b", re.IGNORECASE)  # "The comments to this entry are closed."
+POSTSCRIPT_REACH = 4  # text lines above a pick searched for the article's postscript
 
 
 def _run(furniture: list[bool], k: int) -> tuple[int, int]:
@@ -58,12 +63,12 @@ def _block_signature(signatures: list[str | None], first: int, last: int) -> tup
 
 
 def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
-    """Header layout: the thread's last signature block is followed by text (its comment), and the page
-    does not end in a line of that signature (a page ending in one has its furniture after each comment)."""
+    """Header layout: the thread's last signature block is followed by text (its comment), and no line after
+    it has that signature (a page ending in one has its furniture after each comment)."""
     tail = range(later[-1] + 1, len(texts))
-    if all(furniture[k] or END_MARKER.match(texts[k]) for k in tail):
+    if all(furniture[k] or END_MARKER.match(texts[k]) or CLOSED.match(texts[k]) for k in tail):
         return False
-    return not any(_loose_signature(texts[k]) == own for k in tail[-2:])
+    return not any(_loose_signature(texts[k]) == own for k in tail)
 
 
 def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -> int:
@@ -105,3 +110,25 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     head = _head(texts, furniture, own, later)
     # A furniture pick only climbs: stepping down from it loses more starts than it finds.
     return best if furniture[best] and head > best else head
+
+
+def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line after the article's postscript, for a start on a later line of a multi-line first comment.
+
+    Where furniture follows each comment (a trailer layout), a start picked on the first comment's last line (or
+    on the first trailer) is late when that comment runs over several lines. The article's own closing line
+    ("p.s. ...", "Disclosure: ...") a few text lines up tells where the comment begins; without one the start stays.
+    """
+    pick = best - 1 if furniture[best] and best > 0 and not furniture[best - 1] else best
+    if furniture[pick] or pick + 1 >= len(texts) or not furniture[pick + 1]:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, *_run(furniture, pick + 1))
+    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    for up in range(1, POSTSCRIPT_REACH + 1):
+        if pick - up < 0 or furniture[pick - up]:
+            break
+        if POSTSCRIPT.match(texts[pick - up]):
+            return pick - up + 1
+    return best

@@ -52,3 +52,26 @@ def test_nothing_moves_where_furniture_follows_each_comment():
     assert flags[3] and not flags[2]
     assert block_head_start(texts, flags, 2) == 2
     assert block_head_start(texts, flags, 1) == 1
+
+
+def test_a_multi_line_first_comment_starts_after_the_articles_postscript():
+    from classifier.thread_blocks import after_postscript_start
+
+    comment = ["Interesting post.", "I would add that the vote was close.", "Anyway, thanks for writing it."]
+    texts = ARTICLE + ["p.s. The mayor did not answer our questions."] + comment + TRAILED[1:]
+    flags = furniture(texts)
+    first, last = 3, 5  # the first comment's lines; its trailer follows
+    assert not any(flags[first:last + 1]) and flags[last + 1]
+    assert after_postscript_start(texts, flags, last) == first
+    assert after_postscript_start(texts, flags, last + 1) == first  # a pick on the first trailer
+    no_postscript = ARTICLE + comment + TRAILED[1:]
+    assert after_postscript_start(no_postscript, furniture(no_postscript), 4) == 4
+
+
+def test_no_postscript_climb_in_a_header_layout():
+    from classifier.thread_blocks import after_postscript_start
+
+    texts = ARTICLE + ["Note: the vote is next week.", "First line of something.", "Second line."] + DATED
+    flags = furniture(texts)
+    assert flags[5] and not flags[4]
+    assert after_postscript_start(texts, flags, 4) == 4
