@@ -63,12 +63,17 @@ def _block_signature(signatures: list[str | None], first: int, last: int) -> tup
 
 
 def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
-    """Header layout: the thread's last signature block is followed by text (its comment), and no line after
-    it has that signature (a page ending in one has its furniture after each comment)."""
+    """Header layout: the thread's last signature block is followed by text (its comment), and the page's last
+    line does not carry that signature (a page ending in one has its furniture after each comment)."""
     tail = range(later[-1] + 1, len(texts))
     if all(furniture[k] or END_MARKER.match(texts[k]) or CLOSED.match(texts[k]) for k in tail):
         return False
-    return not any(_loose_signature(texts[k]) == own for k in tail)
+    return _words(_loose_signature(texts[-1])) != _words(own)
+
+
+def _words(shape: str) -> list[str]:
+    """A signature's furniture words, its number slots left out ("by 0 on M 0 0" and "by on M 0" agree)."""
+    return [token for token in shape.split() if token != "0"]
 
 
 def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -> int:
@@ -113,22 +118,31 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
 
 
 def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The line after the article's postscript, for a start on a later line of a multi-line first comment.
+    """The line after the article's postscript, for a start a few lines off the first comment of a trailer layout.
 
-    Where furniture follows each comment (a trailer layout), a start picked on the first comment's last line (or
-    on the first trailer) is late when that comment runs over several lines. The article's own closing line
-    ("p.s. ...", "Disclosure: ...") a few text lines up tells where the comment begins; without one the start stays.
+    Where furniture follows each comment, a start picked on the first comment's last line (or on the first
+    trailer) is late when that comment runs over several lines, and one picked on the article's last lines is
+    early. The article's own closing line ("p.s. ...", "Disclosure: ...", "Images via ...") just above the first
+    comment tells where it begins; without one the start stays.
     """
-    pick = best - 1 if furniture[best] and best > 0 and not furniture[best - 1] else best
-    if furniture[pick] or pick + 1 >= len(texts) or not furniture[pick + 1]:
-        return best
+    count = len(texts)
+    if furniture[best]:
+        if best == 0 or furniture[best - 1]:
+            return best
+        trailer = best
+    else:
+        trailer = next((k for k in range(best + 1, min(count, best + 1 + POSTSCRIPT_REACH)) if furniture[k]), None)
+        if trailer is None:
+            return best
     signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
-    own, later = _block_signature(signatures, *_run(furniture, pick + 1))
+    own, later = _block_signature(signatures, *_run(furniture, trailer))
     if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
         return best
-    for up in range(1, POSTSCRIPT_REACH + 1):
-        if pick - up < 0 or furniture[pick - up]:
+    # A furniture line that is not the block's signature (a name, a mis-read first line) may open the comment.
+    last = trailer if trailer < own and signatures[trailer] is None else trailer - 1
+    for line in range(last - 1, max(-1, min(best, trailer - 1) - POSTSCRIPT_REACH - 1), -1):
+        if furniture[line]:
             break
-        if POSTSCRIPT.match(texts[pick - up]):
-            return pick - up + 1
+        if POSTSCRIPT.match(texts[line]):
+            return line + 1
     return best

@@ -75,3 +75,12 @@ def test_no_postscript_climb_in_a_header_layout():
     flags = furniture(texts)
     assert flags[5] and not flags[4]
     assert after_postscript_start(texts, flags, 4) == 4
+
+
+def test_an_early_start_on_the_articles_last_lines_steps_down_past_its_postscript():
+    from classifier.thread_blocks import after_postscript_start
+
+    texts = ARTICLE + ["Images via the council's website."] + ["Lovely pictures, thanks!"] + TRAILED[1:]
+    flags = furniture(texts)
+    assert flags[4] and not flags[3]
+    assert after_postscript_start(texts, flags, 1) == 3
