@@ -1,11 +1,15 @@
-"""After the other corrections: move a start that is off by a line or so to the head of the first comment's block.
+"""After the other corrections: move a start that is off by a line or so to where the first comment begins.
 
 Where each comment's furniture comes before its text (a header layout), the thread's first comment begins
 with the head of its furniture block, and the later blocks show what that head looks like: "1" above
 "Alison said:" when "2" stands above the next "Alison said:", a date above the name when every later name
 has its date above. A start picked on a lower line of that block climbs to its head; a start picked on the
 article's last line, just above the first block, steps down to it; a start picked on the first comment's
-text, just under a block of the thread's signature, climbs to that block. Looks at non-blank lines only.
+text, just under a block of the thread's signature, climbs to that block.
+
+Where furniture follows each comment (a trailer layout, told by the page's last line), a start on comment
+text between two trailers steps above the upper one, and a start a few lines off a multi-line first comment
+moves to the line after the article's postscript ("p.s. ...", "Disclosure: ..."). Looks at non-blank lines only.
 """
 
 from __future__ import annotations
@@ -117,6 +121,25 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     return best if furniture[best] and head > best else head
 
 
+def above_earlier_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The comment above the trailer over `best`, when `best` is comment text between two trailers of one signature.
+
+    Where furniture follows each comment, a text pick with the thread's trailer both above and below it is the
+    second comment (or a later one): the first one ends right above the upper trailer.
+    """
+    count = len(texts)
+    if furniture[best] or best == 0 or best + 1 >= count or not furniture[best - 1] or not furniture[best + 1]:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, *_run(furniture, best + 1))
+    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    top, bottom = _run(furniture, best - 1)
+    if top == 0 or furniture[top - 1] or signatures[own] not in signatures[top:bottom + 1]:
+        return best
+    return top - 1
+
+
 def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -> int:
     """The line after the article's postscript, for a start a few lines off the first comment of a trailer layout.
 
@@ -146,3 +169,10 @@ def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -
         if POSTSCRIPT.match(texts[line]):
             return line + 1
     return best
+
+
+def block_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The start after this module's corrections: the block head (header layouts), then the comment above an
+    earlier trailer and the line after the article's postscript (trailer layouts)."""
+    start = block_head_start(texts, furniture, best)
+    return after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start))

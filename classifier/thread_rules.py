@@ -116,9 +116,9 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
-    thread_blocks' block_head_start and after_postscript_start."""
-    from .thread_blocks import after_postscript_start, block_head_start  # here: thread_blocks builds on this module's signature()
+    thread_blocks.block_start (header and trailer layouts)."""
+    from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
 
     furniture = [row["furniture"] > 0 for row in rows]
     start = climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
-    return after_postscript_start(texts, furniture, block_head_start(texts, furniture, start))
+    return block_start(texts, furniture, start)

@@ -84,3 +84,15 @@ def test_an_early_start_on_the_articles_last_lines_steps_down_past_its_postscrip
     flags = furniture(texts)
     assert flags[4] and not flags[3]
     assert after_postscript_start(texts, flags, 1) == 3
+
+
+def test_comment_text_between_two_trailers_steps_above_the_upper_one():
+    from classifier.thread_blocks import above_earlier_trailer
+
+    texts = ARTICLE + TRAILED
+    flags = furniture(texts)
+    assert flags[3] and flags[5] and not flags[4]
+    assert above_earlier_trailer(texts, flags, 4) == 2
+    assert above_earlier_trailer(texts, flags, 2) == 2  # the first comment: no trailer above it
+    header = ARTICLE + DATED
+    assert above_earlier_trailer(header, furniture(header), 5) == 5  # header layout: text under its own header
