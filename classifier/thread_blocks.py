@@ -72,7 +72,8 @@ def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list
     tail = range(later[-1] + 1, len(texts))
     if all(furniture[k] or END_MARKER.match(texts[k]) or CLOSED.match(texts[k]) for k in tail):
         return False
-    return _words(_loose_signature(texts[-1])) != _words(own)
+    last = _loose_signature(texts[-1])
+    return (_words(last) != _words(own)) if _words(own) else last != own  # a signature of numbers only: all of it
 
 
 def _words(shape: str) -> list[str]:
@@ -119,6 +120,23 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     head = _head(texts, furniture, own, later)
     # A furniture pick only climbs: stepping down from it loses more starts than it finds.
     return best if furniture[best] and head > best else head
+
+
+def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The text line above `best` when `best` heads the first of the blocks that follow each comment.
+
+    Where each later block opens with the thread's signature line ("Posted by: Ann | date" above the next
+    comment's "Bo Li"), the signature ends a comment, so a start on the first such block belongs above it.
+    """
+    if not furniture[best] or best == 0 or furniture[best - 1]:
+        return best
+    first, last = _run(furniture, best)
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, first, last)
+    if own is None or len(later) < 2 or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    leading = sum(1 for k in later if _run(furniture, k)[0] == k < _run(furniture, k)[1])
+    return best - 1 if 2 * leading > len(later) else best
 
 
 def above_earlier_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -172,7 +190,7 @@ def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -
 
 
 def block_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start after this module's corrections: the block head (header layouts), then the comment above an
-    earlier trailer and the line after the article's postscript (trailer layouts)."""
-    start = block_head_start(texts, furniture, best)
+    """The start after this module's corrections: the block head (header layouts), then the text above the first
+    trailer, the comment above an earlier trailer and the line after the article's postscript (trailer layouts)."""
+    start = above_first_trailer(texts, furniture, block_head_start(texts, furniture, best))
     return after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start))

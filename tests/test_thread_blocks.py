@@ -96,3 +96,19 @@ def test_comment_text_between_two_trailers_steps_above_the_upper_one():
     assert above_earlier_trailer(texts, flags, 2) == 2  # the first comment: no trailer above it
     header = ARTICLE + DATED
     assert above_earlier_trailer(header, furniture(header), 5) == 5  # header layout: text under its own header
+
+
+def test_a_start_on_the_first_trailer_steps_above_it_when_trailers_lead_each_block():
+    from classifier.thread_blocks import above_first_trailer
+
+    # "Posted by: ..." ends each comment and the next commenter's name follows it.
+    typepad = ["Lovely piece, thanks.", "Posted by: Rosa Diaz | March 03, 2012 at 09:15 AM", "Ben Hall",
+               "I disagree with the mayor.", "Posted by: Ben Hall | March 03, 2012 at 10:02 AM", "Kim Park",
+               "When is the next meeting?", "Posted by: Kim Park | March 04, 2012 at 08:40 PM", "Al Moss",
+               "Next month.", "Posted by: Al Moss | March 05, 2012 at 07:00 AM"]
+    texts = ARTICLE + typepad
+    flags = furniture(texts)
+    assert flags[3] and flags[4] and not flags[2]
+    assert above_first_trailer(texts, flags, 3) == 2
+    header = ARTICLE + DATED
+    assert above_first_trailer(header, furniture(header), 2) == 2
