@@ -113,7 +113,7 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
         return best
     if not furniture[best] and best > 0 and furniture[best - 1]:
         # The pick is comment text under a block: that block, when it carries the thread's signature.
-        above, above_later = _block_signature(signatures, *_run(furniture, best - 1))
+        above, _ = _block_signature(signatures, *_run(furniture, best - 1))
         if above is None or signatures[above] != signatures[own]:
             return best
         return _head(texts, furniture, above, later)
