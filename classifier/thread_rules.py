@@ -115,6 +115,10 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
-    """The start find_thread reports for the model's pick `best`: the three corrections above, in order."""
+    """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
+    thread_blocks.block_start (header and trailer layouts)."""
+    from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
+
     furniture = [row["furniture"] > 0 for row in rows]
-    return climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
+    start = climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
+    return block_start(texts, furniture, start)

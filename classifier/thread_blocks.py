@@ -1,0 +1,196 @@
+"""After the other corrections: move a start that is off by a line or so to where the first comment begins.
+
+Where each comment's furniture comes before its text (a header layout), the thread's first comment begins
+with the head of its furniture block, and the later blocks show what that head looks like: "1" above
+"Alison said:" when "2" stands above the next "Alison said:", a date above the name when every later name
+has its date above. A start picked on a lower line of that block climbs to its head; a start picked on the
+article's last line, just above the first block, steps down to it; a start picked on the first comment's
+text, just under a block of the thread's signature, climbs to that block.
+
+Where furniture follows each comment (a trailer layout, told by the page's last line), a start on comment
+text between two trailers steps above the upper one, and a start a few lines off a multi-line first comment
+moves to the line after the article's postscript ("p.s. ...", "Disclosure: ..."). Looks at non-blank lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thread_rules import signature
+from .thread_shapes import KEPT_WORDS, NUMBERED, TOKEN, template
+from .threads import END_MARKER
+
+CLIMB = 3  # furniture lines above a block's signature line that can belong to its head
+# An article's closing lines: a postscript, a disclosure, a note, a credit ("p.s. ...", "Disclosure: ...", "via: X").
+POSTSCRIPT = re.compile(r"^[(\[]?\s*(?:p\.\s?s\b|ps\b|disclosures?\b|note\b|update\b|via\b|source\b|images? via\b|photos?\b|h/t\b)",
+                        re.IGNORECASE)
+CLOSED = re.compile(r"^(?:the )?comments?\b.{0,40}\bclosed\b", re.IGNORECASE)  # "The comments to this entry are closed."
+POSTSCRIPT_REACH = 4  # text lines above a pick searched for the article's postscript
+
+
+def _run(furniture: list[bool], k: int) -> tuple[int, int]:
+    """First and last index of the furniture run holding line `k`."""
+    first = last = k
+    while first > 0 and furniture[first - 1]:
+        first -= 1
+    while last + 1 < len(furniture) and furniture[last + 1]:
+        last += 1
+    return first, last
+
+
+def _loose_signature(line: str) -> str:
+    """signature() of any line, however long: its furniture words and number slots."""
+    parts: list[str] = []
+    for match in TOKEN.finditer(NUMBERED.sub("", line, count=1)):
+        kind, text = match.lastgroup, match.group().lower()
+        word = text.strip(".")
+        token = ("M" if kind == "month" else "0" if kind == "digits" else
+                 ("ap" if word in ("am", "pm") else word if word in KEPT_WORDS else "w") if kind == "word" else text)
+        if not (token == "w" and parts and parts[-1] == "w"):
+            parts.append(token)
+    return " ".join(t for t in parts if t != "w" and re.fullmatch(r"\w+", t))
+
+
+def _shape(line: str) -> str:
+    return template(NUMBERED.sub("", line, count=1)) or "#"
+
+
+def _block_signature(signatures: list[str | None], first: int, last: int) -> tuple[int | None, list[int]]:
+    """The signature line of the block first..last that recurs most after it, and its recurrences."""
+    best, recurring = None, []
+    for k in range(first, last + 1):
+        if signatures[k]:
+            later = [j for j in range(last + 1, len(signatures)) if signatures[j] == signatures[k]]
+            if best is None or len(later) > len(recurring):
+                best, recurring = k, later
+    return best, recurring
+
+
+def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
+    """Header layout: the thread's last signature block is followed by text (its comment), and the page's last
+    line does not carry that signature (a page ending in one has its furniture after each comment)."""
+    tail = range(later[-1] + 1, len(texts))
+    if all(furniture[k] or END_MARKER.match(texts[k]) or CLOSED.match(texts[k]) for k in tail):
+        return False
+    last = _loose_signature(texts[-1])
+    return (_words(last) != _words(own)) if _words(own) else last != own  # a signature of numbers only: all of it
+
+
+def _words(shape: str) -> list[str]:
+    """A signature's furniture words, its number slots left out ("by 0 on M 0 0" and "by on M 0" agree)."""
+    return [token for token in shape.split() if token != "0"]
+
+
+def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -> int:
+    """Climb from the signature line `own` while each furniture line above has the shape of the line at the
+    same offset above most later signature lines (the "2" above "Ann said:", not the previous comment's date)."""
+    head = own
+    for up in range(1, CLIMB + 1):
+        if own - up < 0 or not furniture[own - up]:
+            break
+        same = sum(1 for k in later if k >= up and furniture[k - up] and _shape(texts[k - up]) == _shape(texts[own - up]))
+        if 2 * same <= len(later):
+            break
+        head = own - up
+    return head
+
+
+def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The head of the first comment's block for a start `best` on, just above or just under it (header layout only)."""
+    count = len(texts)
+    if furniture[best]:
+        first, last = _run(furniture, best)
+    elif best + 1 < count and furniture[best + 1]:
+        first, last = _run(furniture, best + 1)
+    else:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, first, last)
+    # A text pick above a block needs one later block to show the layout, a furniture pick two.
+    if own is None or len(later) < (2 if furniture[best] else 1):
+        return best
+    if not _text_follows(texts, furniture, signatures[own], later):
+        return best
+    if not furniture[best] and best > 0 and furniture[best - 1]:
+        # The pick is comment text under a block: that block, when it carries the thread's signature.
+        above, _ = _block_signature(signatures, *_run(furniture, best - 1))
+        if above is None or signatures[above] != signatures[own]:
+            return best
+        return _head(texts, furniture, above, later)
+    head = _head(texts, furniture, own, later)
+    # A furniture pick only climbs: stepping down from it loses more starts than it finds.
+    return best if furniture[best] and head > best else head
+
+
+def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The text line above `best` when `best` heads the first of the blocks that follow each comment.
+
+    Where each later block opens with the thread's signature line ("Posted by: Ann | date" above the next
+    comment's "Bo Li"), the signature ends a comment, so a start on the first such block belongs above it.
+    """
+    if not furniture[best] or best == 0 or furniture[best - 1]:
+        return best
+    first, last = _run(furniture, best)
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, first, last)
+    if own is None or len(later) < 2 or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    leading = sum(1 for k in later if _run(furniture, k)[0] == k < _run(furniture, k)[1])
+    return best - 1 if 2 * leading > len(later) else best
+
+
+def above_earlier_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The comment above the trailer over `best`, when `best` is comment text between two trailers of one signature.
+
+    Where furniture follows each comment, a text pick with the thread's trailer both above and below it is the
+    second comment (or a later one): the first one ends right above the upper trailer.
+    """
+    count = len(texts)
+    if furniture[best] or best == 0 or best + 1 >= count or not furniture[best - 1] or not furniture[best + 1]:
+        return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, *_run(furniture, best + 1))
+    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    top, bottom = _run(furniture, best - 1)
+    if top == 0 or furniture[top - 1] or signatures[own] not in signatures[top:bottom + 1]:
+        return best
+    return top - 1
+
+
+def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line after the article's postscript, for a start a few lines off the first comment of a trailer layout.
+
+    Where furniture follows each comment, a start picked on the first comment's last line (or on the first
+    trailer) is late when that comment runs over several lines, and one picked on the article's last lines is
+    early. The article's own closing line ("p.s. ...", "Disclosure: ...", "Images via ...") just above the first
+    comment tells where it begins; without one the start stays.
+    """
+    count = len(texts)
+    if furniture[best]:
+        if best == 0 or furniture[best - 1]:
+            return best
+        trailer = best
+    else:
+        trailer = next((k for k in range(best + 1, min(count, best + 1 + POSTSCRIPT_REACH)) if furniture[k]), None)
+        if trailer is None:
+            return best
+    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    own, later = _block_signature(signatures, *_run(furniture, trailer))
+    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
+        return best
+    # A furniture line that is not the block's signature (a name, a mis-read first line) may open the comment.
+    last = trailer if trailer < own and signatures[trailer] is None else trailer - 1
+    for line in range(last - 1, max(-1, min(best, trailer - 1) - POSTSCRIPT_REACH - 1), -1):
+        if furniture[line]:
+            break
+        if POSTSCRIPT.match(texts[line]):
+            return line + 1
+    return best
+
+
+def block_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The start after this module's corrections: the block head (header layouts), then the text above the first
+    trailer, the comment above an earlier trailer and the line after the article's postscript (trailer layouts)."""
+    start = above_first_trailer(texts, furniture, block_head_start(texts, furniture, best))
+    return after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start))
