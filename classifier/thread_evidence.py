@@ -15,6 +15,7 @@ from collections import Counter
 
 from .thread_page_cues import RELATIVE, TOP_LINES
 from .thread_rules import signature
+from .thread_shapes import name_like
 from .threads import DATE, MONTH
 
 MONTHS = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -35,6 +36,11 @@ MAX_NAME_WORDS = 6  # words left beside a comment's date: its author's name, not
 REPEATS = 6  # furniture lines of one format: a thread's rhythm (an article's list or live blog has fewer)
 BODY_WORDS = 25  # a line this long is the article's text: evidence must come after it
 PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.I)
+DAY_OF_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)  # "November 10th": a date without its year
+TIME_WORDS = re.compile(r"\b(?:at|on|posted|am|pm|gmt|utc|[ap]\.m\.|[a-z]{1,2}t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+                        r"|[^\w]|\d", re.I)
+CLOSING_TEXT = 4  # text lines after a reader's name and date at the page's end: one short comment
+ARTICLE_WORDS = 100  # words of article above that name and date
 
 
 def _year(text: str) -> int:
@@ -74,6 +80,27 @@ def _dated_after_article(texts: list[str], furniture: list[bool]) -> bool:
     return False
 
 
+def _date_only(line: str) -> bool:
+    """A line that only dates something: "November 10th", "4 Nov 12 at 11:22 pm", "August 9, 2012 at 12:45 pm"."""
+    dates = (NAMED_DATE, NUMERIC_DATE, DAY_OF_MONTH, DATE)
+    if len(line) > 80 or not any(pattern.search(line) for pattern in dates):
+        return False
+    for pattern in dates:
+        line = pattern.sub(" ", line)
+    return not TIME_WORDS.sub(" ", line).strip()
+
+
+def _closing_comment(texts: list[str], furniture: list[bool]) -> bool:
+    """A name over a date, then a few lines of text that end the page, below an article ("Jason" / "November 12th" / text)."""
+    count, words = len(texts), 0
+    for i in range(count - 2):
+        if (words >= ARTICLE_WORDS and count - CLOSING_TEXT - 2 <= i and name_like(texts[i]) and _date_only(texts[i + 1])
+                and not any(furniture[i + 3:])):
+            return True
+        words += len(texts[i].split())
+    return False
+
+
 def thread_evidence(texts: list[str], furniture: list[bool]) -> str | None:
     """What shows the page has a reader thread whatever the detector says, or None."""
     body = next((i for i, text in enumerate(texts) if len(text.split()) > BODY_WORDS), None)
@@ -88,4 +115,6 @@ def thread_evidence(texts: list[str], furniture: list[bool]) -> str | None:
         return "an author line repeated"
     if _dated_after_article(texts, furniture):
         return "a comment dated after the article"
+    if _closing_comment(texts, furniture):
+        return "a reader's name and date closing the page"
     return None

@@ -57,3 +57,10 @@ def test_evidence_finds_a_thread_the_detector_misses_and_no_thread_without_it():
     thread = found(ARTICLE + ["thecrus8r  •  15 minutes ago", "Keep dreaming!"])
     assert thread is not None and thread.end == 6
     assert found(ARTICLE + ["thecrus8r", "Keep dreaming!"]) is None
+
+
+def test_a_readers_name_and_date_closing_the_page_is_evidence_below_an_article_only():
+    article = ["A title", LONG, LONG, LONG, "The end of the article."]
+    assert evidence(article + ["Jason", "November 12th", "Definitely, I agree."]) == "a reader's name and date closing the page"
+    assert evidence(article + ["Jason", "November 12th"] + ["A line of text."] * 5) is None  # a letter, not a comment
+    assert evidence(["A title", "Jason", "November 12th", "Definitely, I agree."]) is None  # no article above: a byline
