@@ -3,8 +3,9 @@
 The detector (thread_model.py) weighs the features of one picked line, and a page whose thread is one or
 two short comments at its end gives it little to go on. Some furniture settles the question whatever the
 pick: a comment dated after the article ("written by Ann, October 18, 2012" under an article of October 17),
-a time relative to now ("15 minutes ago") after the article's text, a pingback or trackback, or one
-author-line format repeated six times or more. Each test looks at furniture lines (thread_shapes.markers)
+a time relative to now ("15 minutes ago") after the article's text, a pingback or trackback, one
+author-line format repeated six times or more, or a reader's name over a date and a line or two of text
+closing a page below an article. Each test looks at furniture lines (thread_shapes.markers)
 below the article's top lines; like every thread feature, they see non-blank lines only.
 """
 
