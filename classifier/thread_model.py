@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ClassifierError
+from .thread_evidence import thread_evidence
 from .thread_features import line_features
 from .thread_rules import corrected_start, signature_repeats
 
@@ -65,6 +66,12 @@ class ThreadStartModel:
         """The detector's score for a row of detector_row (the picked line's features and how it ranked)."""
         return self.intercept + sum(w * row.get(n, 0.0) for n, w in zip(self.names, self.detector))
 
+    def fires(self, row: dict[str, float], texts: list[str], rows: list[dict[str, float]]) -> bool:
+        """Has the page a thread: the detector's score for `row` reaches the threshold, or the page shows
+        evidence no article carries (thread_evidence.py: a comment dated after the article, a pingback, ...)."""
+        return (self.detect_score(row) >= self.threshold
+                or thread_evidence(texts, [r["furniture"] > 0 for r in rows]) is not None)
+
     def best_line(self, texts: list[str]) -> tuple[int, float] | None:
         """(index, detector score) of the likeliest thread start among `texts`; None when the page has no thread."""
         if not texts:
@@ -72,9 +79,10 @@ class ThreadStartModel:
         rows = line_features(texts)
         scores = self.rank_scores(rows)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        confidence = self.detect_score(detector_row(rows, scores, best, texts))
-        if confidence < self.threshold:
+        row = detector_row(rows, scores, best, texts)
+        if not self.fires(row, texts, rows):
             return None
+        confidence = self.detect_score(row)
         return corrected_start(texts, rows, self.pick(rows, scores)), confidence
 
     def to_json(self) -> str:

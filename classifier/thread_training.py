@@ -124,7 +124,7 @@ def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
         best = model.pick(example.rows, model.rank_scores(example.rows))
         if example.texts:  # the start find_thread reports (thread_model.best_line)
             best = corrected_start(list(example.texts), example.rows, best)
-        fires = model.detect_score(_detector_row(model, example)) >= model.threshold
+        fires = model.fires(_detector_row(model, example), list(example.texts), example.rows)
         if example.truth is None:
             found += fires
         else:
