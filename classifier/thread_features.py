@@ -13,6 +13,7 @@ from collections import Counter
 
 from .thread_neighbours import with_neighbours
 from .thread_page_cues import add_page_cues
+from .thread_signature_cues import add_signature_cues
 from .thread_shapes import NUMBERED, final_run, first_of_main, is_header, markers, name_like, template
 from .thread_tail_cues import add_block_head_features, add_tail_cues
 from .threads import DATE, END_MARKER, POSTED_BY, SAYS, is_author_line
@@ -140,4 +141,6 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
     add_block_head_features(rows, furniture)
     add_tail_cues(texts, furniture, rows)
     add_page_cues(texts, furniture, voice, rows)
-    return with_neighbours(rows)
+    rows = with_neighbours(rows)
+    add_signature_cues(texts, furniture, ends_in_furniture, rows)  # own cues only: no neighbour copies
+    return rows

@@ -286,7 +286,8 @@ def find_thread(page: Page, model=None) -> Thread | None:
     article_count = (header is not None and start is not None
                      and header - 1 <= numbers[min(TOP_HEADER_LINES, len(numbers)) - 1]
                      and sum(len(lines[n - 1].split()) > 20 for n in numbers if header <= n < start) >= 2)
-    if header is not None and header - 1 > title_bar and not article_count and (start is None or header <= start):
+    # (A pick on the header line itself also moves below it: the header is not a comment.)
+    if header is not None and header - 1 > title_bar and not article_count and (start is None or header - 1 <= start):
         start = header
     furniture = furniture_lines(lines)
     if start is None:
