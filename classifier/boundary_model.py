@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
+from .boundary_template import template_features
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
@@ -102,13 +103,14 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     for group in rule_groups(page, thread):
         ruled.update({m: "I" for m in group[1:]})
         ruled[group[0]] = "B"
+    template = template_features(numbers, text, thread.furniture)
     features: dict[int, list[str]] = {}
     for i, n in enumerate(numbers):
         before = numbers[i - 1] if i else None
         after = numbers[i + 1] if i + 1 < len(numbers) else None
         gap_before = n - before - 1 if before else 9
         gap_after = after - n - 1 if after else 0
-        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n]
+        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n] + template.get(n, [])
         feats.append(f"gapb{min(gap_before, 3)}")
         if after:
             feats.append(f"gapa{min(gap_after, 3)}")
