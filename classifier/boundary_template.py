@@ -75,3 +75,13 @@ def _clear(numbers: list[int], i: int, offset: int, furniture: frozenset[int]) -
     """Whether the slot line and every line between it and its block are text, not furniture."""
     step = 1 if offset < 0 else -1
     return all(numbers[i + k * step] not in furniture for k in range(abs(offset)))
+
+
+def counter_lines(numbers: list[int], text: dict[int, str]) -> set[int]:
+    """Bare-number lines that count on from the bare number before them or up to the one after: comment counters."""
+    counted = [(n, int(text[n].strip("#."))) for n in numbers if NUMBER.fullmatch(text[n])]
+    out = set()
+    for (n, value), (m, following) in zip(counted, counted[1:]):
+        if following == value + 1:
+            out |= {n, m}
+    return out

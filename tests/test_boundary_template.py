@@ -1,6 +1,6 @@
 """The page-template cues of the boundary model (boundary_template.py), on small made-up lines."""
 
-from classifier.boundary_template import line_signature, template_features
+from classifier.boundary_template import counter_lines, line_signature, template_features
 
 
 def _page(comments):
@@ -34,3 +34,8 @@ def test_lines_whose_shape_recurs_at_their_slot_follow_the_template():
 def test_too_few_blocks_give_no_template():
     numbers, text, furniture = _page([("1", "Ann", "Hi."), ("2", "Bob", "Yo.")])
     assert template_features(numbers, text, furniture) == {}
+
+
+def test_bare_numbers_that_count_on_are_comment_counters():
+    text = {1: "2", 3: "Nice post.", 5: "3", 7: "I have 7 cats.", 9: "7", 11: "#4"}
+    assert counter_lines(sorted(text), text) == {1, 5}
