@@ -124,14 +124,12 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
             feats += ["p:" + f for f in own[before] if f in context_keys]
             shift = _indent(lines[n - 1]) - _indent(lines[before - 1])
             feats.append("indent=" if shift == 0 else "indent+" if shift > 0 else "indent-")
-            feats += [f"gapb{min(gap_before, 3)}&p:{f}" for f in own[before] if f in ("fur", "end.", "enda", "endx", "sig", "salut")]
         else:
             feats.append("first")
         if _opening_score(text[n]) > 0:
             feats.append("opens")
         if after:
             feats += ["n:" + f for f in own[after] if f in context_keys]
-            feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
         feats += _furniture_distance(numbers, i, thread.furniture, lines)
         if _names_next_author(numbers, i, text, thread.furniture):
             feats.append("namesnext")
