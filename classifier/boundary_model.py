@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
-from .boundary_template import counter_lines, template_features
+from .boundary_template import template_features
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
@@ -104,8 +104,6 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
         ruled.update({m: "I" for m in group[1:]})
         ruled[group[0]] = "B"
     template = template_features(numbers, text, thread.furniture)
-    for n in counter_lines(numbers, text):
-        template[n] = template.get(n, []) + ["counter"]
     features: dict[int, list[str]] = {}
     for i, n in enumerate(numbers):
         before = numbers[i - 1] if i else None

@@ -33,7 +33,8 @@ def line_signature(line: str) -> str:
 
 
 def template_features(numbers: list[int], text: dict[int, str], furniture: frozenset[int]) -> dict[int, list[str]]:
-    """Features of the text lines whose shape recurs at their slot next to the page's furniture blocks.
+    """Features of the text lines whose shape recurs at their slot next to the page's furniture blocks, and
+    of comment counters.
 
     `numbers` are the thread's non-blank line numbers in order, `text` their stripped text.
     """
@@ -53,6 +54,8 @@ def template_features(numbers: list[int], text: dict[int, str], furniture: froze
             if signatures[signature] >= RECURS * len(lines):
                 short = "s" if signature == "num" or signature[0] == "s" else "l"
                 features[n] += [f"tpl{offset:+d}", f"tpl{offset:+d}{short}"]
+    for n in counter_lines(numbers, text):
+        features[n].append("counter")
     return dict(features)
 
 
