@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
+from .boundary_template import template_features
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
@@ -102,13 +103,14 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     for group in rule_groups(page, thread):
         ruled.update({m: "I" for m in group[1:]})
         ruled[group[0]] = "B"
+    template = template_features(numbers, text, thread.furniture)
     features: dict[int, list[str]] = {}
     for i, n in enumerate(numbers):
         before = numbers[i - 1] if i else None
         after = numbers[i + 1] if i + 1 < len(numbers) else None
         gap_before = n - before - 1 if before else 9
         gap_after = after - n - 1 if after else 0
-        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n]
+        feats = ["bias", "ruled:" + ruled.get(n, "O")] + own[n] + template.get(n, [])
         feats.append(f"gapb{min(gap_before, 3)}")
         if after:
             feats.append(f"gapa{min(gap_after, 3)}")
@@ -120,14 +122,12 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
             feats += ["p:" + f for f in own[before] if f in context_keys]
             shift = _indent(lines[n - 1]) - _indent(lines[before - 1])
             feats.append("indent=" if shift == 0 else "indent+" if shift > 0 else "indent-")
-            feats += [f"gapb{min(gap_before, 3)}&p:{f}" for f in own[before] if f in ("fur", "end.", "enda", "endx", "sig", "salut")]
         else:
             feats.append("first")
         if _opening_score(text[n]) > 0:
             feats.append("opens")
         if after:
             feats += ["n:" + f for f in own[after] if f in context_keys]
-            feats += [f"gapa{min(gap_after, 3)}&n:{f}" for f in own[after] if f in ("fur", "startU", "startl")]
         feats += _furniture_distance(numbers, i, thread.furniture, lines)
         if _names_next_author(numbers, i, text, thread.furniture):
             feats.append("namesnext")
