@@ -118,8 +118,20 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
             return best
         return _head(texts, furniture, above, later)
     head = _head(texts, furniture, own, later)
-    # A furniture pick only climbs: stepping down from it loses more starts than it finds.
-    return best if furniture[best] and head > best else head
+    # A furniture pick only climbs (stepping down from it loses more starts than it finds), unless it is the
+    # article's closing line that merely touches the first block ("Source: AP" over the first comment's date).
+    if furniture[best] and head > best and not _article_line_over_block(texts, furniture, best, own, later):
+        return best
+    return head
+
+
+def _article_line_over_block(texts: list[str], furniture: list[bool], line: int, own: int, later: list[int]) -> bool:
+    """Is furniture `line`, above the signature line `own`, foreign to the thread's blocks: no signature of its own,
+    and most later signature lines have no furniture as far above them?"""
+    up = own - line
+    if signature(texts[line]):
+        return False
+    return 2 * sum(1 for k in later if k - up >= 0 and furniture[k - up]) < len(later)
 
 
 def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> int:

@@ -41,6 +41,16 @@ def test_the_articles_last_line_steps_down_to_the_first_header():
     assert block_head_start(texts, furniture(texts), 1) == 2
 
 
+def test_the_articles_source_line_over_the_first_header_steps_down_to_it():
+    # "Source: AP" sits right above the first date, so it reads as furniture, but no later block has a line there.
+    texts = ARTICLE + ["Source: AP"] + DATED + ["Al Moss March 5, 2012 at 7:00 am", "Next month."]
+    flags = furniture(texts)
+    assert flags[2] and flags[3]
+    assert block_head_start(texts, flags, 2) == 3
+    numbered = ARTICLE + NUMBERED_SAID  # the "1" over the first block has a "2", "3", "4" over the later ones
+    assert block_head_start(numbered, furniture(numbered), 2) == 2
+
+
 def test_comment_text_under_a_header_climbs_to_it():
     texts = ARTICLE + DATED
     assert block_head_start(texts, furniture(texts), 3) == 2
