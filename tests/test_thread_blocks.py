@@ -51,6 +51,24 @@ def test_the_articles_source_line_over_the_first_header_steps_down_to_it():
     assert block_head_start(numbered, furniture(numbered), 2) == 2
 
 
+def test_a_pick_a_few_lines_above_the_first_header_steps_down_to_it():
+    texts = ARTICLE + ["Good night!", "Have you read it? What did you think?"] + DATED
+    assert block_head_start(texts, furniture(texts), 2) == 4
+    far = ARTICLE + ["Good night!", "One.", "Two.", "Three."] + DATED  # too far above: the article's own line
+    assert block_head_start(far, furniture(far), 2) == 2
+
+
+def test_a_name_over_text_like_the_later_comments_opens_the_thread():
+    # Each comment: a profile (a name that is not furniture, a tagline, "12 Fans", a date), then its text.
+    profile = [["ann99", "Say what you mean...", "557 Fans", "2 hours ago (2:26 PM)", "I agree with all of this."],
+               ["mac33z", "Runner, reader.", "61 Fans", "3 hours ago (2:25 PM)", "The truth will out."],
+               ["bo_li", "Here for the comments", "8 Fans", "4 hours ago (2:20 PM)", "Gee, really?"]]
+    texts = ARTICLE + [line for block in profile for line in block]
+    flags = furniture(texts)
+    assert not flags[2] and not flags[3] and flags[4]
+    assert block_head_start(texts, flags, 2) == 2
+
+
 def test_comment_text_under_a_header_climbs_to_it():
     texts = ARTICLE + DATED
     assert block_head_start(texts, furniture(texts), 3) == 2
