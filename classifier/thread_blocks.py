@@ -125,11 +125,13 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     if not _text_follows(texts, furniture, signatures[own], later):
         return best
     if not furniture[best] and best > 0 and furniture[best - 1]:
-        # The pick is comment text under a block: that block, when it carries the thread's signature.
+        # The pick is comment text under a block: that block, when it carries the thread's signature; under a
+        # block of another signature (the article's byline) it is the article's, so it steps down like any other.
         above, _ = _block_signature(signatures, *_run(furniture, best - 1))
-        if above is None or signatures[above] != signatures[own]:
+        if above is None:
             return best
-        return _head(texts, furniture, above, later)
+        if signatures[above] == signatures[own]:
+            return _head(texts, furniture, above, later)
     head = _head(texts, furniture, own, later)
     # A furniture pick only climbs (stepping down from it loses more starts than it finds), unless it is the
     # article's closing line that merely touches the first block ("Source: AP" over the first comment's date).

@@ -58,6 +58,15 @@ def test_a_pick_a_few_lines_above_the_first_header_steps_down_to_it():
     assert block_head_start(far, furniture(far), 2) == 2
 
 
+def test_a_pick_under_the_articles_byline_steps_down_to_the_first_header():
+    texts = ["Roads and money", "by Joe Bloggs on March 1, 2012", "From the mayor's letter:"] + ARTICLE + DATED
+    flags = furniture(texts)
+    assert flags[1] and not flags[2] and flags[5]
+    assert block_head_start(texts, flags, 2) == 5
+    under = ARTICLE + DATED  # under a header of the thread's own signature: that header
+    assert block_head_start(under, furniture(under), 3) == 2
+
+
 def test_a_name_over_text_like_the_later_comments_opens_the_thread():
     # Each comment: a profile (a name that is not furniture, a tagline, "12 Fans", a date), then its text.
     profile = [["ann99", "Say what you mean...", "557 Fans", "2 hours ago (2:26 PM)", "I agree with all of this."],
