@@ -9,8 +9,7 @@ text, just under a block of the thread's signature, climbs to that block.
 
 Where furniture follows each comment (a trailer layout, told by the page's last line), a start on comment
 text between two trailers steps above the upper one, and a start a few lines off a multi-line first comment
-moves to the line after the article's postscript ("p.s. ...", "Disclosure: ..."). In any layout, a text start
-a few lines above such a postscript moves below it. Looks at non-blank lines only.
+moves to the line after the article's postscript ("p.s. ...", "Disclosure: ..."). Looks at non-blank lines only.
 """
 
 from __future__ import annotations
@@ -217,22 +216,8 @@ def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -
     return best
 
 
-def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The line after the article's postscript ("p.s. ...") when it closes the few text lines under a text start.
-
-    A postscript ends the article in any layout; a start above it, with no furniture between, is the article's text.
-    """
-    for line in range(best, min(len(texts) - 1, best + POSTSCRIPT_REACH + 1)):
-        if furniture[line]:
-            break
-        if POSTSCRIPT.match(texts[line]):
-            return line + 1
-    return best
-
-
 def block_start(texts: list[str], furniture: list[bool], best: int) -> int:
     """The start after this module's corrections: the block head (header layouts), then the text above the first
-    trailer, the comment above an earlier trailer and the line after the article's postscript (trailer layouts),
-    then the line after a postscript just below the start (any layout)."""
+    trailer, the comment above an earlier trailer and the line after the article's postscript (trailer layouts)."""
     start = above_first_trailer(texts, furniture, block_head_start(texts, furniture, best))
-    return below_postscript(texts, furniture, after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start)))
+    return after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start))

@@ -130,9 +130,10 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
-    thread_blocks.block_start (header and trailer layouts)."""
+    thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (postscript, greeting)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
+    from .thread_openings import opening_start
 
     furniture = [row["furniture"] > 0 for row in rows]
     start = climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
-    return block_start(texts, furniture, start)
+    return opening_start(texts, furniture, block_start(texts, furniture, start))

@@ -1,4 +1,4 @@
-from classifier.thread_blocks import below_postscript, block_head_start
+from classifier.thread_blocks import block_head_start
 from classifier.thread_features import line_features
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
@@ -150,12 +150,3 @@ def test_a_start_on_the_first_trailer_steps_above_it_when_trailers_lead_each_blo
     header = ARTICLE + DATED
     assert above_first_trailer(header, furniture(header), 2) == 2
 
-
-def test_a_text_start_above_the_articles_postscript_moves_below_it():
-    texts = ARTICLE + ["So, what now?", "I hope we find out soon.", "p.s. Thanks for all your notes on the last post.",
-                       "Great post, I agree.", "Rosa Diaz March 3, 2012 at 9:15 am"]
-    flags = furniture(texts)
-    assert below_postscript(texts, flags, 2) == 5
-    assert below_postscript(texts, flags, 5) == 5  # nothing below it to skip
-    dated = ARTICLE + ["p.s. More soon."] + DATED
-    assert below_postscript(dated, furniture(dated), 3) == 3  # a furniture start stays

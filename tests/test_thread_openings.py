@@ -1,0 +1,22 @@
+from classifier.thread_features import line_features
+from classifier.thread_openings import below_postscript
+
+ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
+           "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
+DATED = ["Rosa Diaz March 3, 2012 at 9:15 am", "Lovely piece, thanks.",
+         "Ben Hall March 3, 2012 at 10:02 am", "I disagree with the mayor.",
+         "Kim Park March 4, 2012 at 8:40 pm", "When is the next meeting?"]
+
+
+def furniture(texts):
+    return [row["furniture"] > 0 for row in line_features(texts)]
+
+
+def test_a_text_start_above_the_articles_postscript_moves_below_it():
+    texts = ARTICLE + ["So, what now?", "I hope we find out soon.", "p.s. Thanks for all your notes on the last post.",
+                       "Great post, I agree.", "Rosa Diaz March 3, 2012 at 9:15 am"]
+    flags = furniture(texts)
+    assert below_postscript(texts, flags, 2) == 5
+    assert below_postscript(texts, flags, 5) == 5  # nothing below it to skip
+    dated = ARTICLE + ["p.s. More soon."] + DATED
+    assert below_postscript(dated, furniture(dated), 3) == 3  # a furniture start stays
