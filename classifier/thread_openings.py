@@ -1,12 +1,20 @@
-"""Last of the thread-start corrections: the article's closing line.
+"""Last of the thread-start corrections: the article's closing line and the first comment's opening line.
 
 Whatever the layout, a postscript ("p.s. ...", "Disclosure: ...") closes the article, so a text start a few lines
-above one is still the article's. Looks at non-blank lines only.
+above one is still the article's. Where furniture follows each comment (a trailer layout, told by the page's
+last line), the first comment is the text above the first trailer, and a start on its last lines is late: a
+greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. Looks at non-blank lines only.
 """
 
 from __future__ import annotations
 
+import re
+
 from .thread_blocks import POSTSCRIPT, POSTSCRIPT_REACH
+
+# A comment's opening: "Hey guys,", "Hi David - I agree".
+GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)
+GREETING_REACH = 6  # text lines above a trailer layout's start searched for its first comment's greeting
 
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -19,6 +27,18 @@ def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
     return best
 
 
+def up_to_greeting(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The greeting a few text lines above `best` in a trailer layout (an article seldom greets right before its thread)."""
+    if not furniture[-1]:
+        return best
+    for line in range(best - 1, max(-1, best - 1 - GREETING_REACH), -1):
+        if furniture[line]:
+            return best
+        if GREETING.match(texts[line]):
+            return line
+    return best
+
+
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start below the article's postscript."""
-    return below_postscript(texts, furniture, best)
+    """The start below the article's postscript, then up to the first comment's greeting."""
+    return up_to_greeting(texts, furniture, below_postscript(texts, furniture, best))

@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_postscript
+from classifier.thread_openings import below_postscript, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -20,3 +20,22 @@ def test_a_text_start_above_the_articles_postscript_moves_below_it():
     assert below_postscript(texts, flags, 5) == 5  # nothing below it to skip
     dated = ARTICLE + ["p.s. More soon."] + DATED
     assert below_postscript(dated, furniture(dated), 3) == 3  # a furniture start stays
+
+
+# Furniture after each comment: the text first, its date-and-name trailer below it.
+TRAILED = ["Hey guys,", "have you tried the ferry instead?", "It is cheaper and quicker.",
+           "October 22, 2012  Eve Long", "Lovely!", "October 22, 2012  Bo Li", "What camera?", "October 23, 2012  Kim Park"]
+
+
+def test_a_start_in_a_trailer_layout_climbs_to_the_first_comments_greeting():
+    texts = ARTICLE + TRAILED
+    flags = furniture(texts)
+    assert flags[5] and not any(flags[:5])
+    assert up_to_greeting(texts, flags, 4) == 2
+    assert up_to_greeting(texts, flags, 5) == 2  # from the first trailer too
+    assert up_to_greeting(texts, flags, 6) == 6  # a trailer lies between: a later comment
+
+
+def test_no_climb_to_a_greeting_in_a_header_layout():
+    texts = ["Hi everyone, a short one today."] + ARTICLE + DATED
+    assert up_to_greeting(texts, furniture(texts), 2) == 2
