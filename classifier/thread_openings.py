@@ -3,7 +3,9 @@
 Whatever the layout, a postscript ("p.s. ...", "Disclosure: ...") closes the article, so a text start a few lines
 above one is still the article's. Where furniture follows each comment (a trailer layout, told by the page's
 last line), the first comment is the text above the first trailer, and a start on its last lines is late: a
-greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. Looks at non-blank lines only.
+greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. And a "Related Posts" list under the article,
+below a text start, shows the start is the article's: the thread begins with the furniture after the list.
+Looks at non-blank lines only.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from .thread_blocks import POSTSCRIPT, POSTSCRIPT_REACH
 # A comment's opening: "Hey guys,", "Hi David - I agree".
 GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)
 GREETING_REACH = 6  # text lines above a trailer layout's start searched for its first comment's greeting
+# A list of links the page adds under its article: "Related Posts", "You may also like".
+RELATED = re.compile(r"^(?:related (?:posts?|articles?|stories|entries|links|content|reading)|you (?:may|might) also like"
+                     r"|more from\b|recommended (?:for you|reading|stories)|further reading|see also)\W*$", re.IGNORECASE)
+RELATED_LIST = 8  # link titles under such a heading before the first comment's furniture
 
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -39,6 +45,17 @@ def up_to_greeting(texts: list[str], furniture: list[bool], best: int) -> int:
     return best
 
 
+def below_related(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first furniture line after a "Related Posts" list below a text start `best` (no furniture between)."""
+    for line in range(best, len(texts)):
+        if furniture[line]:
+            return best
+        if RELATED.match(texts[line]):
+            after = next((k for k in range(line + 1, min(len(texts), line + 2 + RELATED_LIST)) if furniture[k]), None)
+            return best if after is None else after
+    return best
+
+
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start below the article's postscript, then up to the first comment's greeting."""
-    return up_to_greeting(texts, furniture, below_postscript(texts, furniture, best))
+    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting."""
+    return up_to_greeting(texts, furniture, below_related(texts, furniture, below_postscript(texts, furniture, best)))

@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_postscript, up_to_greeting
+from classifier.thread_openings import below_postscript, below_related, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -39,3 +39,13 @@ def test_a_start_in_a_trailer_layout_climbs_to_the_first_comments_greeting():
 def test_no_climb_to_a_greeting_in_a_header_layout():
     texts = ["Hi everyone, a short one today."] + ARTICLE + DATED
     assert up_to_greeting(texts, furniture(texts), 2) == 2
+
+
+def test_a_text_start_above_a_related_posts_list_moves_to_the_first_comment_after_it():
+    related = ["Related Posts", "The council's last budget", "Roads in the north, a history"]
+    texts = ARTICLE + related + DATED
+    flags = furniture(texts)
+    assert below_related(texts, flags, 1) == 5
+    assert below_related(texts, flags, 5) == 5  # a furniture start stays
+    unlisted = ARTICLE + ["Related Posts"] + ["A title of a related post."] * 10 + DATED  # no furniture close under it
+    assert below_related(unlisted, furniture(unlisted), 1) == 1
