@@ -5,6 +5,7 @@ above one is still the article's. Where furniture follows each comment (a traile
 last line), the first comment is the text above the first trailer, and a start on its last lines is late: a
 greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. And a "Related Posts" list under the article,
 below a text start, shows the start is the article's: the thread begins with the furniture after the list.
+Last, a comment does not begin mid-sentence: a text start under a text line ending in a comma climbs to it.
 Looks at non-blank lines only.
 """
 
@@ -21,6 +22,7 @@ GREETING_REACH = 6  # text lines above a trailer layout's start searched for its
 RELATED = re.compile(r"^(?:related (?:posts?|articles?|stories|entries|links|content|reading)|you (?:may|might) also like"
                      r"|more from\b|recommended (?:for you|reading|stories)|further reading|see also)\W*$", re.IGNORECASE)
 RELATED_LIST = 8  # link titles under such a heading before the first comment's furniture
+COMMA_REACH = 4  # lines one sentence may run over, each ending in a comma
 
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -56,6 +58,17 @@ def below_related(texts: list[str], furniture: list[bool], best: int) -> int:
     return best
 
 
+def into_sentence(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line whose sentence a text start `best` continues: up while the text line above ends in a comma."""
+    start = best
+    while (not furniture[start] and start > 0 and best - start < COMMA_REACH and not furniture[start - 1]
+           and texts[start - 1].rstrip().endswith(",")):
+        start -= 1
+    return start
+
+
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting."""
-    return up_to_greeting(texts, furniture, below_related(texts, furniture, below_postscript(texts, furniture, best)))
+    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting
+    and to the line its first sentence begins on."""
+    start = below_related(texts, furniture, below_postscript(texts, furniture, best))
+    return into_sentence(texts, furniture, up_to_greeting(texts, furniture, start))

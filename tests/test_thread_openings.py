@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_postscript, below_related, up_to_greeting
+from classifier.thread_openings import below_postscript, below_related, into_sentence, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -49,3 +49,12 @@ def test_a_text_start_above_a_related_posts_list_moves_to_the_first_comment_afte
     assert below_related(texts, flags, 5) == 5  # a furniture start stays
     unlisted = ARTICLE + ["Related Posts"] + ["A title of a related post."] * 10 + DATED  # no furniture close under it
     assert below_related(unlisted, furniture(unlisted), 1) == 1
+
+
+def test_a_start_in_mid_sentence_climbs_to_the_line_the_sentence_begins_on():
+    texts = ARTICLE + ["More than roads, more than money,", "five years of plans suggest a deal,", "including the bridge.",
+                       "October 22, 2012  Eve Long", "Lovely!", "October 22, 2012  Bo Li"]
+    flags = furniture(texts)
+    assert into_sentence(texts, flags, 4) == 2
+    assert into_sentence(texts, flags, 2) == 2  # the line above ends its sentence
+    assert into_sentence(texts, flags, 6) == 6  # a trailer above: a comment's first line
