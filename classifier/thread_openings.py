@@ -5,7 +5,8 @@ above one is still the article's. Where furniture follows each comment (a traile
 last line), the first comment is the text above the first trailer, and a start on its last lines is late: a
 greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. And a "Related Posts" list under the article,
 below a text start, shows the start is the article's: the thread begins with the furniture after the list.
-Last, a comment does not begin mid-sentence: a text start under a text line ending in a comma climbs to it.
+Last, a comment does not begin mid-sentence: a text start under a text line ending in a comma climbs to it; and
+quoted lines right above a text start are the first comment's, which answers them.
 Looks at non-blank lines only.
 """
 
@@ -23,6 +24,8 @@ RELATED = re.compile(r"^(?:related (?:posts?|articles?|stories|entries|links|con
                      r"|more from\b|recommended (?:for you|reading|stories)|further reading|see also)\W*$", re.IGNORECASE)
 RELATED_LIST = 8  # link titles under such a heading before the first comment's furniture
 COMMA_REACH = 4  # lines one sentence may run over, each ending in a comma
+QUOTE = re.compile(r"^(?:re:\s*)?[\"“>]", re.IGNORECASE)  # a quoted line: '"content is king."', 'Re: "..."', "> ..."
+QUOTE_REACH = 4  # quoted lines above a comment's answer to them
 
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -67,8 +70,17 @@ def into_sentence(texts: list[str], furniture: list[bool], best: int) -> int:
     return start
 
 
+def onto_quote(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first of the quoted text lines right above a text start `best`: a comment quotes, then answers."""
+    start = best
+    while (not furniture[start] and start > 0 and best - start < QUOTE_REACH and not furniture[start - 1]
+           and QUOTE.match(texts[start - 1])):
+        start -= 1
+    return start
+
+
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting
-    and to the line its first sentence begins on."""
+    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting,
+    to the line its first sentence begins on and to the lines it quotes."""
     start = below_related(texts, furniture, below_postscript(texts, furniture, best))
-    return into_sentence(texts, furniture, up_to_greeting(texts, furniture, start))
+    return onto_quote(texts, furniture, into_sentence(texts, furniture, up_to_greeting(texts, furniture, start)))

@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_postscript, below_related, into_sentence, up_to_greeting
+from classifier.thread_openings import below_postscript, below_related, into_sentence, onto_quote, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -58,3 +58,13 @@ def test_a_start_in_mid_sentence_climbs_to_the_line_the_sentence_begins_on():
     assert into_sentence(texts, flags, 4) == 2
     assert into_sentence(texts, flags, 2) == 2  # the line above ends its sentence
     assert into_sentence(texts, flags, 6) == 6  # a trailer above: a comment's first line
+
+
+def test_a_start_answering_a_quote_climbs_to_the_quoted_line():
+    texts = ARTICLE + ['Re: "roads matter more than money"', "Could not agree more!",
+                       "October 22, 2012  Eve Long", "Lovely!", "October 22, 2012  Bo Li"]
+    flags = furniture(texts)
+    assert onto_quote(texts, flags, 3) == 2
+    assert onto_quote(texts, flags, 2) == 2
+    plain = ARTICLE + ["Could not agree more!", "October 22, 2012  Eve Long", "Lovely!", "October 22, 2012  Bo Li"]
+    assert onto_quote(plain, furniture(plain), 2) == 2  # no quote above it
