@@ -99,12 +99,14 @@ def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -
 def _recurs_above(texts: list[str], line: int, own: int, later: list[int]) -> bool:
     """Do most later signature lines have a line of `line`'s shape as far above them as `line` is above `own`?"""
     up = own - line
-    own_look = (_shape(texts[line]), name_like(texts[line]))
-    return 2 * sum(1 for k in later if k - up >= 0 and (_shape(texts[k - up]), name_like(texts[k - up])) == own_look) > len(later)
+    look = (_shape(texts[line]), name_like(texts[line]))
+    alike = sum(1 for k in later if k - up >= 0 and (_shape(texts[k - up]), name_like(texts[k - up])) == look)
+    return 2 * alike > len(later)
 
 
 def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The head of the first comment's block for a start `best` on it, a few lines above it or just under it (header layout only)."""
+    """The head of the first comment's block for a start `best` on it, a few lines above it or just under it
+    (header layout only)."""
     count = len(texts)
     if furniture[best]:
         first, last = _run(furniture, best)

@@ -130,7 +130,8 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
-    thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (postscript, greeting)."""
+    thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (where the article
+    ends and the first comment opens: postscript, related posts, greeting, sentence, quote)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
     from .thread_openings import opening_start
 
