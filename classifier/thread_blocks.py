@@ -3,8 +3,8 @@
 Where each comment's furniture comes before its text (a header layout), the thread's first comment begins
 with the head of its furniture block, and the later blocks show what that head looks like: "1" above
 "Alison said:" when "2" stands above the next "Alison said:", a date above the name when every later name
-has its date above. A start picked on a lower line of that block climbs to its head; a start picked on the
-article's last line, just above the first block, steps down to it; a start picked on the first comment's
+has its date above. A start picked on a lower line of that block climbs to its head; a start picked on one of the
+article's last lines, at most three lines above the first block, steps down to it; a start picked on the first comment's
 text, just under a block of the thread's signature, climbs to that block.
 
 Where furniture follows each comment (a trailer layout, told by the page's last line), a start on comment
@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from .thread_rules import signature
-from .thread_shapes import KEPT_WORDS, NUMBERED, TOKEN, template
+from .thread_shapes import KEPT_WORDS, NUMBERED, TOKEN, name_like, template
 from .threads import END_MARKER
 
+REACH = 3  # text lines from a pick on the article's last lines down to the first block
 CLIMB = 3  # furniture lines above a block's signature line that can belong to its head
 # An article's closing lines: a postscript, a disclosure, a note, a credit ("p.s. ...", "Disclosure: ...", "via: X").
 POSTSCRIPT = re.compile(r"^[(\[]?\s*(?:p\.\s?s\b|ps\b|disclosures?\b|note\b|update\b|via\b|source\b|images? via\b|photos?\b|h/t\b)",
@@ -95,31 +96,59 @@ def _head(texts: list[str], furniture: list[bool], own: int, later: list[int]) -
     return head
 
 
+def _recurs_above(texts: list[str], line: int, own: int, later: list[int]) -> bool:
+    """Do most later signature lines have a line of `line`'s shape as far above them as `line` is above `own`?"""
+    up = own - line
+    look = (_shape(texts[line]), name_like(texts[line]))
+    alike = sum(1 for k in later if k - up >= 0 and (_shape(texts[k - up]), name_like(texts[k - up])) == look)
+    return 2 * alike > len(later)
+
+
 def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The head of the first comment's block for a start `best` on, just above or just under it (header layout only)."""
+    """The head of the first comment's block for a start `best` on it, a few lines above it or just under it
+    (header layout only)."""
     count = len(texts)
     if furniture[best]:
         first, last = _run(furniture, best)
-    elif best + 1 < count and furniture[best + 1]:
-        first, last = _run(furniture, best + 1)
     else:
-        return best
+        below = next((k for k in range(best + 1, min(count, best + 1 + REACH)) if furniture[k]), None)
+        if below is None:
+            return best
+        first, last = _run(furniture, below)
     signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
     own, later = _block_signature(signatures, first, last)
     # A text pick above a block needs one later block to show the layout, a furniture pick two.
     if own is None or len(later) < (2 if furniture[best] else 1):
         return best
+    # A text pick further up is a comment of the thread when the later blocks have a line like it as far above them
+    # (a profile's name line that is not furniture: "ann99" over the text, then "557 Fans" and the date).
+    if not furniture[best] and not furniture[best + 1] and _recurs_above(texts, best, own, later):
+        return best
     if not _text_follows(texts, furniture, signatures[own], later):
         return best
     if not furniture[best] and best > 0 and furniture[best - 1]:
-        # The pick is comment text under a block: that block, when it carries the thread's signature.
+        # The pick is comment text under a block: that block, when it carries the thread's signature; under a
+        # block of another signature (the article's byline) it is the article's, so it steps down like any other.
         above, _ = _block_signature(signatures, *_run(furniture, best - 1))
-        if above is None or signatures[above] != signatures[own]:
+        if above is None:
             return best
-        return _head(texts, furniture, above, later)
+        if signatures[above] == signatures[own]:
+            return _head(texts, furniture, above, later)
     head = _head(texts, furniture, own, later)
-    # A furniture pick only climbs: stepping down from it loses more starts than it finds.
-    return best if furniture[best] and head > best else head
+    # A furniture pick only climbs (stepping down from it loses more starts than it finds), unless it is the
+    # article's closing line that merely touches the first block ("Source: AP" over the first comment's date).
+    if furniture[best] and head > best and not _article_line_over_block(texts, furniture, best, own, later):
+        return best
+    return head
+
+
+def _article_line_over_block(texts: list[str], furniture: list[bool], line: int, own: int, later: list[int]) -> bool:
+    """Is furniture `line`, above the signature line `own`, foreign to the thread's blocks: no signature of its own,
+    and most later signature lines have no furniture as far above them?"""
+    up = own - line
+    if signature(texts[line]):
+        return False
+    return 2 * sum(1 for k in later if k - up >= 0 and furniture[k - up]) < len(later)
 
 
 def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> int:

@@ -24,11 +24,25 @@ def signature(line: str) -> str | None:
     "mary @ Blog October 28, 2012 at 8:02 pm" and "2 Alison October 28, 2012 at 8:03 pm" both give
     "M 0 0 at 0 0 ap"; a line that is not furniture, or carries no date or "says", has none.
     """
-    if not is_marker(line):
-        return None
+    return _furniture_words(line) if is_marker(line) else None
+
+
+def _furniture_words(line: str) -> str | None:
     shape = template(NUMBERED.sub("", line, count=1)) or ""
     tokens = [token for token in shape.split() if token != "w" and re.fullmatch(r"\w+", token)]
     return " ".join(tokens) if SIGNATURE_WORDS.intersection(tokens) else None
+
+
+# "37 minutes ago", "4 seconds ago": each comment of a thread counts its age in its own unit.
+AGE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+
+
+def comment_signature(line: str) -> str | None:
+    """signature() with what varies from one comment to the next left out: an age's number and unit ("37 minutes
+    ago" / "4 seconds ago"), and number slots before the first furniture word (a name glued to its day,
+    "Anna (Shop)26 October 2012" / "Petal26 October 2012")."""
+    own = _furniture_words(AGE.sub("0 ago", line)) if is_marker(line) else None
+    return (own.lstrip("0 ") or own) if own else None
 
 
 def extend_back(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -39,7 +53,7 @@ def extend_back(texts: list[str], furniture: list[bool], best: int) -> int:
     """
     if not furniture[best]:
         return best
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    signatures = [comment_signature(text) if furniture[i] else None for i, text in enumerate(texts)]
     own = best
     while not signatures[own]:  # down the pick's block to its signature line
         own += 1
@@ -116,9 +130,11 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
-    thread_blocks.block_start (header and trailer layouts)."""
+    thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (where the article
+    ends and the first comment opens: postscript, related posts, greeting, sentence, quote)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
+    from .thread_openings import opening_start
 
     furniture = [row["furniture"] > 0 for row in rows]
     start = climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
-    return block_start(texts, furniture, start)
+    return opening_start(texts, furniture, block_start(texts, furniture, start))

@@ -41,6 +41,43 @@ def test_the_articles_last_line_steps_down_to_the_first_header():
     assert block_head_start(texts, furniture(texts), 1) == 2
 
 
+def test_the_articles_source_line_over_the_first_header_steps_down_to_it():
+    # "Source: AP" sits right above the first date, so it reads as furniture, but no later block has a line there.
+    texts = ARTICLE + ["Source: AP"] + DATED + ["Al Moss March 5, 2012 at 7:00 am", "Next month."]
+    flags = furniture(texts)
+    assert flags[2] and flags[3]
+    assert block_head_start(texts, flags, 2) == 3
+    numbered = ARTICLE + NUMBERED_SAID  # the "1" over the first block has a "2", "3", "4" over the later ones
+    assert block_head_start(numbered, furniture(numbered), 2) == 2
+
+
+def test_a_pick_a_few_lines_above_the_first_header_steps_down_to_it():
+    texts = ARTICLE + ["Good night!", "Have you read it? What did you think?"] + DATED
+    assert block_head_start(texts, furniture(texts), 2) == 4
+    far = ARTICLE + ["Good night!", "One.", "Two.", "Three."] + DATED  # too far above: the article's own line
+    assert block_head_start(far, furniture(far), 2) == 2
+
+
+def test_a_pick_under_the_articles_byline_steps_down_to_the_first_header():
+    texts = ["Roads and money", "by Joe Bloggs on March 1, 2012", "From the mayor's letter:"] + ARTICLE + DATED
+    flags = furniture(texts)
+    assert flags[1] and not flags[2] and flags[5]
+    assert block_head_start(texts, flags, 2) == 5
+    under = ARTICLE + DATED  # under a header of the thread's own signature: that header
+    assert block_head_start(under, furniture(under), 3) == 2
+
+
+def test_a_name_over_text_like_the_later_comments_opens_the_thread():
+    # Each comment: a profile (a name that is not furniture, a tagline, "12 Fans", a date), then its text.
+    profile = [["ann99", "Say what you mean...", "557 Fans", "2 hours ago (2:26 PM)", "I agree with all of this."],
+               ["mac33z", "Runner, reader.", "61 Fans", "3 hours ago (2:25 PM)", "The truth will out."],
+               ["bo_li", "Here for the comments", "8 Fans", "4 hours ago (2:20 PM)", "Gee, really?"]]
+    texts = ARTICLE + [line for block in profile for line in block]
+    flags = furniture(texts)
+    assert not flags[2] and not flags[3] and flags[4]
+    assert block_head_start(texts, flags, 2) == 2
+
+
 def test_comment_text_under_a_header_climbs_to_it():
     texts = ARTICLE + DATED
     assert block_head_start(texts, furniture(texts), 3) == 2
@@ -112,3 +149,4 @@ def test_a_start_on_the_first_trailer_steps_above_it_when_trailers_lead_each_blo
     assert above_first_trailer(texts, flags, 3) == 2
     header = ARTICLE + DATED
     assert above_first_trailer(header, furniture(header), 2) == 2
+

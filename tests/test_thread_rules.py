@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_rules import extend_back, signature, signature_repeats, step_before_trailer
+from classifier.thread_rules import comment_signature, extend_back, signature, signature_repeats, step_before_trailer
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -26,6 +26,19 @@ def test_a_later_pick_steps_back_to_the_first_comment_with_the_same_furniture():
     texts = ARTICLE + THREAD
     assert extend_back(texts, furniture(texts), 6) == 2
     assert extend_back(texts, furniture(texts), 2) == 2
+
+
+def test_comment_signature_ignores_the_unit_of_an_age_and_a_day_glued_to_a_name():
+    assert signature("Bo 37 minutes ago (12:39 PM)") != signature("4 seconds ago (1:16 PM)")
+    assert comment_signature("Bo 37 minutes ago (12:39 PM)") == comment_signature("4 seconds ago (1:16 PM)") == "ago 0 0 ap"
+    assert comment_signature("Ann (My Shop)26 October 2012 17:38") == comment_signature("Petal26 October 2012 17:44")
+    assert comment_signature("A long line of ordinary prose that mentions 3 hours ago in passing, and more.") is None
+
+
+def test_a_pick_steps_back_to_a_first_comment_dated_in_another_unit():
+    ages = ARTICLE + ["Bo 37 minutes ago (12:39 PM)", "Austerity again.", "kim", "4 seconds ago (1:16 PM)",
+                      "Stay on message.", "al", "6 seconds ago (1:16 PM)", "Not surprising.", "jo", "9 seconds ago (1:15 PM)", "Yes."]
+    assert extend_back(ages, furniture(ages), 4) == 2
 
 
 def test_text_picks_and_one_off_dates_do_not_move():

@@ -1,0 +1,86 @@
+"""Last of the thread-start corrections: the article's closing line and the first comment's opening line.
+
+Whatever the layout, a postscript ("p.s. ...", "Disclosure: ...") closes the article, so a text start a few lines
+above one is still the article's. Where furniture follows each comment (a trailer layout, told by the page's
+last line), the first comment is the text above the first trailer, and a start on its last lines is late: a
+greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. And a "Related Posts" list under the article,
+below a text start, shows the start is the article's: the thread begins with the furniture after the list.
+Last, a comment does not begin mid-sentence: a text start under a text line ending in a comma climbs to it; and
+quoted lines right above a text start are the first comment's, which answers them.
+Looks at non-blank lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thread_blocks import POSTSCRIPT, POSTSCRIPT_REACH
+
+# A comment's opening: "Hey guys,", "Hi David - I agree".
+GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)
+GREETING_REACH = 6  # text lines above a trailer layout's start searched for its first comment's greeting
+# A list of links the page adds under its article: "Related Posts", "You may also like".
+RELATED = re.compile(r"^(?:related (?:posts?|articles?|stories|entries|links|content|reading)|you (?:may|might) also like"
+                     r"|more from\b|recommended (?:for you|reading|stories)|further reading|see also)\W*$", re.IGNORECASE)
+RELATED_LIST = 8  # link titles under such a heading before the first comment's furniture
+COMMA_REACH = 4  # lines one sentence may run over, each ending in a comma
+QUOTE = re.compile(r"^(?:re:\s*)?[\"“>]", re.IGNORECASE)  # a quoted line: '"content is king."', 'Re: "..."', "> ..."
+QUOTE_REACH = 4  # quoted lines above a comment's answer to them
+
+
+def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line after the article's postscript when it closes the few text lines from a text start `best` down."""
+    for line in range(best, min(len(texts) - 1, best + POSTSCRIPT_REACH + 1)):
+        if furniture[line]:
+            break
+        if POSTSCRIPT.match(texts[line]):
+            return line + 1
+    return best
+
+
+def up_to_greeting(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The greeting a few text lines above `best` in a trailer layout (an article seldom greets right before its thread)."""
+    if not furniture[-1]:
+        return best
+    for line in range(best - 1, max(-1, best - 1 - GREETING_REACH), -1):
+        if furniture[line]:
+            return best
+        if GREETING.match(texts[line]):
+            return line
+    return best
+
+
+def below_related(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first furniture line after a "Related Posts" list below a text start `best` (no furniture between)."""
+    for line in range(best, len(texts)):
+        if furniture[line]:
+            return best
+        if RELATED.match(texts[line]):
+            after = next((k for k in range(line + 1, min(len(texts), line + 2 + RELATED_LIST)) if furniture[k]), None)
+            return best if after is None else after
+    return best
+
+
+def into_sentence(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line whose sentence a text start `best` continues: up while the text line above ends in a comma."""
+    start = best
+    while (not furniture[start] and start > 0 and best - start < COMMA_REACH and not furniture[start - 1]
+           and texts[start - 1].rstrip().endswith(",")):
+        start -= 1
+    return start
+
+
+def onto_quote(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The first of the quoted text lines right above a text start `best`: a comment quotes, then answers."""
+    start = best
+    while (not furniture[start] and start > 0 and best - start < QUOTE_REACH and not furniture[start - 1]
+           and QUOTE.match(texts[start - 1])):
+        start -= 1
+    return start
+
+
+def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting,
+    to the line its first sentence begins on and to the lines it quotes."""
+    start = below_related(texts, furniture, below_postscript(texts, furniture, best))
+    return onto_quote(texts, furniture, into_sentence(texts, furniture, up_to_greeting(texts, furniture, start)))
