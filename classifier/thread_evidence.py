@@ -3,9 +3,10 @@
 The detector (thread_model.py) weighs the features of one picked line, and a page whose thread is one or
 two short comments at its end gives it little to go on. Some furniture settles the question whatever the
 pick: a comment dated after the article ("written by Ann, October 18, 2012" under an article of October 17),
-a time relative to now ("15 minutes ago") after the article's text, a pingback or trackback, one
+a time relative to now ("15 minutes ago") after the article's text, a pingback or trackback, a reader's
+screen name heading a comment ("Alain41" over its text; thread_reader_names.py), one
 author-line format repeated six times or more, or a reader's name over a date and a line or two of text
-closing a page below an article. Each test looks at furniture lines (thread_shapes.markers)
+closing a page below an article. Most tests look at furniture lines (thread_shapes.markers)
 below the article's top lines; like every thread feature, they see non-blank lines only.
 """
 
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 
 from .thread_page_cues import RELATIVE, TOP_LINES
+from .thread_reader_names import reader_identities
 from .thread_rules import signature
 from .thread_shapes import name_like
 from .threads import DATE, MONTH
@@ -110,6 +112,9 @@ def thread_evidence(texts: list[str], furniture: list[bool]) -> str | None:
         return "a relative date after the article"
     if any(PINGBACK.match(texts[i]) for i in below):
         return "a pingback after the article"
+    identities = reader_identities(texts, furniture)
+    if any(identities[i] for i in below):
+        return "a reader's screen name heading a comment after the article"
     formats = Counter(signature(text) for text, marked in zip(texts, furniture) if marked)
     formats.pop(None, None)
     if formats and max(formats.values()) >= REPEATS:

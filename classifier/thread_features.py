@@ -13,6 +13,7 @@ from collections import Counter
 
 from .thread_neighbours import with_neighbours
 from .thread_page_cues import add_page_cues
+from .thread_reader_names import add_reader_name_cues
 from .thread_signature_cues import add_signature_cues
 from .thread_shapes import NUMBERED, final_run, first_of_main, is_header, markers, name_like, template
 from .thread_tail_cues import add_block_head_features, add_tail_cues
@@ -143,4 +144,5 @@ def line_features(texts: list[str]) -> list[dict[str, float]]:
     add_page_cues(texts, furniture, voice, rows)
     rows = with_neighbours(rows)
     add_signature_cues(texts, furniture, ends_in_furniture, rows)  # own cues only: no neighbour copies
+    add_reader_name_cues(texts, furniture, rows)  # own cues only
     return rows

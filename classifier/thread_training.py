@@ -14,6 +14,7 @@ from .thread_rules import corrected_start
 from .thread_features import line_features
 from .thread_model import RANKING_FEATURES, ThreadStartModel, detector_row
 from .thread_neighbours import is_neighbour_feature
+from .thread_reader_names import is_reader_name_cue
 from .thread_signature_cues import is_signature_cue
 
 SEED = 0
@@ -89,7 +90,8 @@ def fit(train: list[Example]) -> ThreadStartModel:
     from sklearn.linear_model import LogisticRegression
 
     features = tuple(sorted(train[0].rows[0]))
-    own = tuple(n for n in features if not is_neighbour_feature(n) and not is_signature_cue(n))
+    own = tuple(n for n in features
+                if not is_neighbour_feature(n) and not is_signature_cue(n) and not is_reader_name_cue(n))
     ranker = dict(zip(own, _pairwise_ranker(train, own)))
     names = features + RANKING_FEATURES
     ranks = tuple(ranker.get(n, 0.0) for n in names)
