@@ -210,14 +210,14 @@ def load_model(path: str | Path = MODEL_PATH) -> dict | None:
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
     """The comments of a thread as lists of line numbers, by the model.
 
-    Two rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply",
-    "Report Abuse") are furniture, and the text right below an author line opens a comment unless it
-    only repeats an author's name (a name heading the comment).
+    Rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply", "Report
+    Abuse") are furniture, so is a name heading a comment right after furniture when the comment's own author
+    line repeats it, and other text right below an author line opens a comment.
     """
     features = line_features(page, thread)
     allowed: dict[int, tuple[str, ...]] = {}
     for n, feats in features.items():
-        if "author" in feats or "annot" in feats:
+        if "author" in feats or "annot" in feats or {"namesnext", "p:fur"} <= set(feats):
             allowed[n] = ("O",)
         elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
             allowed[n] = ("B", "I")  # either opens a comment after the furniture line

@@ -2,7 +2,7 @@
 
 import pytest
 
-from classifier.boundary_model import REPLY_HEADER, SPACED_BYLINE, _shape, line_features
+from classifier.boundary_model import REPLY_HEADER, SPACED_BYLINE, _shape, line_features, split_groups
 from classifier.pages import Page, split_lines
 from classifier.threads import Thread, furniture_lines
 
@@ -41,3 +41,13 @@ def test_a_name_line_repeating_the_next_author_line_is_flagged_namesnext():
     assert "namesnext" in by_text["Bob Day"]
     assert "namesnext" not in by_text["I liked it a lot."]
     assert "namesnext" not in by_text["Bob said it all."]
+
+
+def test_a_name_heading_that_the_next_author_line_repeats_is_furniture_whatever_the_model():
+    text = ("Posted by: Ann Lee | October 1, 2012 at 09:01 AM\nBob Day\n\nI liked it a lot.\n\n"
+            "Posted by: Bob Day | October 1, 2012 at 09:02 AM\n")
+    lines = split_lines(text)
+    page = Page("made-up", lines, 1)
+    opens_everything = {"sequence": True, "intercept": [1.0, 0.0, 0.0], "weights": {}}
+    groups = split_groups(page, Thread(1, len(lines), furniture_lines(lines)), opens_everything)
+    assert [[lines[n - 1] for n in group] for group in groups] == [["I liked it a lot."]]
