@@ -23,9 +23,9 @@ from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 # A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
 COMMENT_NUMBER = re.compile(r"#?\d{1,4}\.?")
-# A byline with the poster's user number, its digits sometimes split by spaces ("by Ann (12 345)"), or an
-# anonymous poster's byline; the furniture regexes of threads.py miss the spaced numbers.
-SPACED_BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
+# A byline with the poster's user number, its digits sometimes split by spaces ("by Ann (12 345)"), perhaps
+# starred ("by Ann (37) *"), or an anonymous poster's byline; the furniture regexes of threads.py miss these.
+SPACED_BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s*\*)?(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
 # A reply's header: who answers whom, and when ("Ann replied to comment from Bob | November 9, 2012 1:17 PM |").
 REPLY_HEADER = re.compile(r"\S.{0,60}\b(?:replied to|in reply to)\b.{0,60}(?:\b(?:19|20)\d\d\b|\d:\d\d).{0,20}(?<![.!?])$", re.IGNORECASE)
 # How far ahead (text lines) a name line looks for the author line that names it.

@@ -7,7 +7,7 @@ from classifier.pages import Page, split_lines
 from classifier.threads import Thread, furniture_lines
 
 
-@pytest.mark.parametrize("line", ["by ann_x ( 65672)", "by Jo Lau (10 0920)", "by Anonymous Coward",
+@pytest.mark.parametrize("line", ["by ann_x ( 65672)", "by Jo Lau (10 0920)", "by Jo Lau ( 37) *", "by Anonymous Coward",
                                   "by Jo Lau (10 0920) on Monday July 23, @10 07PM (# 07  753) Homepage Journal"])
 def test_bylines_with_spaced_user_numbers_are_author_lines(line):
     assert SPACED_BYLINE.match(line) and "author" in _shape(line, False, 1, False)
