@@ -2,7 +2,8 @@
 
 import pytest
 
-from classifier.boundary_model import REPLY_HEADER, SPACED_BYLINE, _shape, line_features, split_groups
+from classifier.boundary_model import _shape, line_features, split_groups
+from classifier.comment_headers import REPLY_HEADER, SPACED_BYLINE, is_scored_title
 from classifier.pages import Page, split_lines
 from classifier.threads import Thread, furniture_lines
 
@@ -23,6 +24,20 @@ def test_reply_headers_are_author_lines_but_sentences_about_replies_are_not():
     assert "author" in _shape("Kim Doe replied to comment from Al Roe | November 9, 2012 11:51 AM |", False, 1, False)
     assert not REPLY_HEADER.match("I replied to him in 2012.")
     assert not REPLY_HEADER.match("She replied to the letter at once")
+
+
+@pytest.mark.parametrize("line, scored", [("Re:Nice try (Score:5, Insightful)", True), ("Why bother? (Score 2, Funny)", True),
+                                          ("Wow (2)", False), ("I gave it a (Score:5) myself, honestly.", False)])
+def test_titles_carrying_a_moderation_score_are_told_apart(line, scored):
+    assert is_scored_title(line) is scored
+
+
+def test_a_title_carrying_its_score_is_furniture_whatever_the_model():
+    text = "by ann_x (1234)\nFirst point.\n\nNice try (Score:5, Insightful)\nby bob (5678)\nSecond point.\n"
+    lines = split_lines(text)
+    opens_everything = {"sequence": True, "intercept": [1.0, 0.0, 0.0], "weights": {}}
+    groups = split_groups(Page("made-up", lines, 1), Thread(1, len(lines), furniture_lines(lines)), opens_everything)
+    assert [[lines[n - 1] for n in group] for group in groups] == [["First point."], ["Second point."]]
 
 
 @pytest.mark.parametrize("line, numbered", [("21", True), ("#7", True), ("3.", True), ("2012 was fun.", False),
