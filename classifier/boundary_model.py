@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
 from .boundary_template import template_features
-from .comment_headers import is_byline, is_scored_title
+from .boundary_rules import allowed_tags
+from .comment_headers import is_byline
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
@@ -204,20 +205,9 @@ def load_model(path: str | Path = MODEL_PATH) -> dict | None:
 
 
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
-    """The comments of a thread as lists of line numbers, by the model.
-
-    Rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply", "Report
-    Abuse") and titles carrying their score are furniture, so is a name heading a comment right after furniture
-    when the comment's own author line repeats it, and other text right below an author line opens a comment.
-    """
+    """The comments of a thread as lists of line numbers, by the model, within the rules of boundary_rules.py."""
     features = line_features(page, thread)
-    allowed: dict[int, tuple[str, ...]] = {}
-    for n, feats in features.items():
-        if "author" in feats or "annot" in feats or {"namesnext", "p:fur"} <= set(feats) \
-                or is_scored_title(page.lines[n - 1].strip()):
-            allowed[n] = ("O",)
-        elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
-            allowed[n] = ("B", "I")  # either opens a comment after the furniture line
+    allowed = allowed_tags(features, {n: page.lines[n - 1].strip() for n in features})
     if model.get("sequence"):
         return groups_from_tags(viterbi_tags(features, model, allowed))
     tags = tag_lines(features, model)
