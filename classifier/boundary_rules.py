@@ -11,14 +11,15 @@ TEXT_ONLY = ("B", "I")
 def allowed_tags(features: dict[int, list[str]], text: dict[int, str]) -> dict[int, tuple[str, ...]]:
     """The only tags each constrained line may take, by line number; `text` holds the stripped lines.
 
-    Author and action lines ("Ann says:", "Posted by: Ann", "Reply", "Report Abuse") and titles carrying their
-    score are furniture, so is a name heading a comment right after furniture when the comment's own author
-    line repeats it; other text right below an author line, or between an author line and the date line
-    that closes the comment ("Ann said..." / text / "May 1, 2012 9:00 PM"), is comment text.
+    Author and action lines ("Ann says:", "Posted by: Ann", "Reply", "Report Abuse"), comment counters ("7"
+    between comments "6" and "8") and titles carrying their score are furniture, so is a name heading a
+    comment right after furniture when the comment's own author line repeats it; other text right below an
+    author line, or between an author line and the date line that closes the comment ("Ann said..." / text /
+    "May 1, 2012 9:00 PM"), is comment text.
     """
     allowed: dict[int, tuple[str, ...]] = {}
     for n, feats in features.items():
-        if "author" in feats or "annot" in feats or {"namesnext", "p:fur"} <= set(feats) or is_scored_title(text[n]):
+        if {"author", "annot", "counter"} & set(feats) or {"namesnext", "p:fur"} <= set(feats) or is_scored_title(text[n]):
             allowed[n] = FURNITURE_ONLY
         elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
             allowed[n] = TEXT_ONLY

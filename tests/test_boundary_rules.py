@@ -28,3 +28,10 @@ def test_a_model_calling_every_line_furniture_still_keeps_them():
     all_furniture = {"sequence": True, "intercept": [0.0, 0.5, 1.0], "weights": {}}  # else continuing, never opening
     groups = [[lines[n - 1] for n in group] for group in split_groups(page, thread, all_furniture)]
     assert groups == [["Great recipe, made it twice.", "Thanks again!"], ["So good."]]
+
+
+def test_comment_counters_are_furniture_whatever_the_model():
+    page, thread, lines = _thread("1\nAnn says:\nGreat.\n\n2\nBob says:\nNice.\n\n3\nCy says:\nYes.\n")
+    opens_everything = {"sequence": True, "intercept": [1.0, 0.0, 0.0], "weights": {}}
+    groups = [[lines[n - 1] for n in group] for group in split_groups(page, thread, opens_everything)]
+    assert groups == [["Great."], ["Nice."], ["Yes."]]
