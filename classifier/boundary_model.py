@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
 from .boundary_template import template_features
+from .boundary_rules import allowed_tags
+from .comment_headers import is_byline
 from .pages import Page
 from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
                       is_long_author_line)
@@ -23,11 +25,6 @@ from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 # A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
 COMMENT_NUMBER = re.compile(r"#?\d{1,4}\.?")
-# A byline with the poster's user number, its digits sometimes split by spaces ("by Ann (12 345)"), or an
-# anonymous poster's byline; the furniture regexes of threads.py miss the spaced numbers.
-SPACED_BYLINE = re.compile(r"by\s+(?:[^()]{1,40}?\s*\(\s*\d[\d ]*\)(?:\s+on\s.*)?|anonymous(?: coward)?)$", re.IGNORECASE)
-# A reply's header: who answers whom, and when ("Ann replied to comment from Bob | November 9, 2012 1:17 PM |").
-REPLY_HEADER = re.compile(r"\S.{0,60}\b(?:replied to|in reply to)\b.{0,60}(?:\b(?:19|20)\d\d\b|\d:\d\d).{0,20}(?<![.!?])$", re.IGNORECASE)
 # How far ahead (text lines) a name line looks for the author line that names it.
 NAME_REACH = 40
 
@@ -47,9 +44,9 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
-        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or bool(SPACED_BYLINE.match(line))
-                  or bool(REPLY_HEADER.match(line)), "dated": _is_dated_line(line),
-        "dateonly": is_date_only(line), "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
+        "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or is_byline(line),
+        "dated": _is_dated_line(line), "dateonly": is_date_only(line),
+        "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,
         "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),
         "sig": is_signature(line), "title": is_title_like(line), "quote": is_quote(line),
@@ -208,19 +205,9 @@ def load_model(path: str | Path = MODEL_PATH) -> dict | None:
 
 
 def split_groups(page: Page, thread: Thread, model: dict) -> list[list[int]]:
-    """The comments of a thread as lists of line numbers, by the model.
-
-    Two rules of LABELING.md override it: author and action lines ("Ann says:", "Posted by: Ann", "Reply",
-    "Report Abuse") are furniture, and the text right below an author line opens a comment unless it
-    only repeats an author's name (a name heading the comment).
-    """
+    """The comments of a thread as lists of line numbers, by the model, within the rules of boundary_rules.py."""
     features = line_features(page, thread)
-    allowed: dict[int, tuple[str, ...]] = {}
-    for n, feats in features.items():
-        if "author" in feats or "annot" in feats:
-            allowed[n] = ("O",)
-        elif "p:author" in feats and not {"fur", "authorname"} & set(feats):
-            allowed[n] = ("B", "I")  # either opens a comment after the furniture line
+    allowed = allowed_tags(features, {n: page.lines[n - 1].strip() for n in features})
     if model.get("sequence"):
         return groups_from_tags(viterbi_tags(features, model, allowed))
     tags = tag_lines(features, model)

@@ -6,6 +6,9 @@ shape from comment to comment, while the first and last lines of comment text va
 shape recurs at its slot on most of the page's comments is likely furniture, whatever the site: the model
 reads the template from the page itself instead of remembering the sites it was trained on. (Measured by
 site-block CV: lines whose shape is rare at their slot are better left without a feature.)
+
+A page may use several templates (a name over a date line for comments, a "says:" line for pingbacks), so the
+slots are also read per kind of block, the shape of its first line: one kind's lines need not drown in another's.
 """
 
 from __future__ import annotations
@@ -38,20 +41,23 @@ def template_features(numbers: list[int], text: dict[int, str], furniture: froze
 
     `numbers` are the thread's non-blank line numbers in order, `text` their stripped text.
     """
-    slots: dict[int, list[int]] = defaultdict(list)  # slot offset -> line numbers there
+    # (kind of block, or None for all blocks, slot offset) -> line numbers there
+    slots: dict[tuple, list[int]] = defaultdict(list)
     for first, last in _blocks(numbers, furniture):
+        kind = line_signature(text[numbers[first]])
         for step in range(1, REACH + 1):
             for offset, i in ((-step, first - step), (step, last + step)):
                 if 0 <= i < len(numbers) and _clear(numbers, i, offset, furniture):
-                    slots[offset].append(numbers[i])
+                    slots[None, offset].append(numbers[i])
+                    slots[kind, offset].append(numbers[i])
     features: dict[int, list[str]] = defaultdict(list)
-    for offset, lines in slots.items():
+    for (kind, offset), lines in slots.items():
         if len(lines) < MIN_BLOCKS:
             continue
         signatures = Counter(line_signature(text[n]) for n in lines)
         for n in lines:
             signature = line_signature(text[n])
-            if signatures[signature] >= RECURS * len(lines):
+            if signatures[signature] >= RECURS * len(lines) and f"tpl{offset:+d}" not in features[n]:
                 short = "s" if signature == "num" or signature[0] == "s" else "l"
                 features[n] += [f"tpl{offset:+d}", f"tpl{offset:+d}{short}"]
     for n in counter_lines(numbers, text):

@@ -39,3 +39,18 @@ def test_too_few_blocks_give_no_template():
 def test_bare_numbers_that_count_on_are_comment_counters():
     text = {1: "2", 3: "Nice post.", 5: "3", 7: "I have 7 cats.", 9: "7", 11: "#4"}
     assert counter_lines(sorted(text), text) == {1, 5}
+
+
+def test_each_kind_of_furniture_block_keeps_its_own_template():
+    # Comments put a name over their date line; pingbacks open with a "says:" line right after the text above.
+    lines = [("Ann Lee", False), ("May 1, 2012 at 9:00 pm", True), ("Lovely post, thanks.", False),
+             ("Pat says:", True), ("I linked to this from my blog because it is so good.", False),
+             ("Bob", False), ("May 2, 2012 at 9:00 pm", True), ("Great", False),
+             ("Sue says:", True), ("Why?", False),
+             ("Cy Young", False), ("May 3, 2012 at 9:00 pm", True), ("I made it twice and both times it worked", False),
+             ("Tom says:", True), ("so so", False), ("Di", False), ("May 4, 2012 at 9:00 pm", True), ("Yes!", False)]
+    text = {2 * (i + 1): line for i, (line, _) in enumerate(lines)}
+    furniture = frozenset(2 * (i + 1) for i, (_, is_furniture) in enumerate(lines) if is_furniture)
+    features = template_features(sorted(text), text, furniture)
+    by_text = {text[n]: feats for n, feats in features.items()}
+    assert "tpl-1" in by_text["Cy Young"]  # every name sits above a date line, though not above "says:" lines
