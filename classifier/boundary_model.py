@@ -17,10 +17,10 @@ from pathlib import Path
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
 from .boundary_template import template_features
 from .boundary_rules import allowed_tags
+from .comment_fields import author_before_date, author_name
 from .comment_headers import is_byline
 from .pages import Page
-from .threads import (ACTIONS, ANNOTATION, Thread, _is_dated_line, author_before_date, is_author_line, is_date_only,
-                      is_long_author_line)
+from .threads import ACTIONS, ANNOTATION, Thread, _is_dated_line, author_match, is_author_line, is_date_only, is_long_author_line
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 # A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
@@ -187,8 +187,6 @@ def _opening_score(line: str) -> int:
 
 def _author_of(line: str) -> str | None:
     """The name an author line gives, without its date ("Posted by: Ann  09/21/2012 at 09:38 PM" -> "Ann")."""
-    from .threads import author_match, author_name
-
     match = author_match(line)
     if match:
         return author_name(match.group("author"))

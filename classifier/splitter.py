@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from .boundary_model import load_model, split_groups
+from .comment_fields import parse_furniture
 from .pages import Page, span_text
-from .threads import END_MARKER, Thread, find_thread, furniture_lines, parse_furniture
+from .threads import END_MARKER, Thread, find_thread, furniture_lines
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ END_MARKER = re.compile(
 )
 
 
-def _stripped(lines, number):
+def stripped_line(lines, number):
     return lines[number - 1].strip() if 1 <= number <= len(lines) else ""
 
 
@@ -69,7 +69,7 @@ def _is_dated_line(line: str) -> bool:
     return bool(DATE.search(line)) and len(line.split()) <= 14
 
 
-def _neighbour(lines, number, step):
+def neighbour_line(lines, number, step):
     """The nearest non-blank line number before (step -1) or after (+1) `number`."""
     number += step
     while 1 <= number <= len(lines) and not lines[number - 1].strip():
@@ -108,7 +108,7 @@ class Thread:
 
 def furniture_lines(lines) -> frozenset[int]:
     """Numbers of the page's author, date and action lines, and of the bare names heading (or trailing) its dates."""
-    own = {n for n in range(1, len(lines) + 1) if _is_own_furniture(_stripped(lines, n))}
+    own = {n for n in range(1, len(lines) + 1) if _is_own_furniture(stripped_line(lines, n))}
     return frozenset(own | _date_names(lines, own))
 
 
@@ -135,15 +135,15 @@ def _date_names(lines, own: set[int]) -> set[int]:
     or an author line ("Ann says:"); a short comment on the other side ("Cute baby" under "Ann says:" /
     "November 8, 2012") is then text, not a name. Ties go to the side above, where names usually sit.
     """
-    dates = [n for n in range(1, len(lines) + 1) if n in own and is_date_only(_stripped(lines, n))]
+    dates = [n for n in range(1, len(lines) + 1) if n in own and is_date_only(stripped_line(lines, n))]
     candidates = {-1: {}, 1: {}}
     votes = {-1: 0, 1: 0}
     for date in dates:
         for step in (-1, 1):
-            other = _neighbour(lines, date, step)
+            other = neighbour_line(lines, date, step)
             if other is None:
                 continue
-            line = _stripped(lines, other)
+            line = stripped_line(lines, other)
             if other not in own and _is_bare_name(line):
                 candidates[step][date] = other
                 votes[step] += 1
@@ -153,59 +153,12 @@ def _date_names(lines, own: set[int]) -> set[int]:
     return set(candidates[side].values())
 
 
-# What is left at the end of a name once its date is gone: "Ann  Thursday,", "Ann on", "Ann | at".
-DATE_LEFTOVERS = re.compile(r"(?:[\s,|/-]+(?:at|on|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?))+[\s,|/-]*$", re.I)
-
-
-def author_name(field: str) -> str | None:
-    """An author line's name without its date: "Ann  Thursday, November 08, 2012 at 01:34 PM" -> "Ann"."""
-    name = DATE_LEFTOVERS.sub("", " " + DATE.sub("", field).strip(" ,/|-"))
-    return name.strip(" ,/|-") or None
-
-
 def is_date_only(line: str) -> bool:
     """A line that only dates a comment: "October 30, 2012 at 08:58 AM", "Posted on 12/10/2012 | 3:04"."""
     if not DATE.search(line) or len(line) > 80:
         return False
     rest = re.sub(r"\b(?:at|on|posted|published|updated|edited|said|am|pm|gmt|utc|[ap]\.m\.)\b|[^\w]", " ", DATE.sub(" ", line), flags=re.I)
     return not rest.strip()
-
-
-def author_before_date(line: str) -> str | None:
-    """The name a dated line starts with: "NameOctober 29, 2012", "4 Ann Lee said on Jul 23 2012", "Ann | Reply"."""
-    date = DATE.search(line)
-    if not date:
-        return None
-    head = line[: date.start()]
-    head = re.sub(r"(?:\s*(?:says|said|wrote|writes|posted|replied|responded(?:\s+to\s+.+?)?)\b)?(?:\s+(?:on|at))?[\s|,:@\-–—(]*$",
-                  "", head, flags=re.I)
-    head = re.sub(r"^(?:#?\d+\.?\s+|by\s+)", "", head.strip(), flags=re.I).strip(" |,-–—")
-    return head if head and len(head.split()) <= 6 and not head[0].isdigit() else None
-
-
-def parse_furniture(lines, furniture: frozenset[int], first: int, last: int) -> tuple[str | None, str | None]:
-    """(author, posted) from the furniture right before a comment, else right after it."""
-    for number in (_neighbour(lines, first, -1), _neighbour(lines, last, 1)):
-        author = posted = None
-        while number and number in furniture:
-            line = _stripped(lines, number)
-            match = author_match(line)
-            date = DATE.search(line)
-            if match and not author:
-                author = author_name(match.group("author"))
-            if date and not posted:
-                dates = list(DATE.finditer(line))
-                posted = line[dates[0].start():dates[-1].end()].strip()
-            if not match and date and not author:
-                author = author_before_date(line)
-            if not match and not date and not ACTIONS.match(line) and not ANNOTATION.match(line) and not author:
-                author = line
-            number = _neighbour(lines, number, 1 if number > last else -1)
-            if number and (first <= number <= last):
-                break
-        if author or posted:
-            return author, posted
-    return None, None
 
 
 def _header_start(lines) -> int | None:
@@ -229,7 +182,7 @@ def furniture_cluster_start(lines, furniture: frozenset[int]) -> int | None:
     """
     text = [n for n in range(1, len(lines) + 1) if lines[n - 1].strip()]
     position = {n: i for i, n in enumerate(text)}
-    marks = [n for n in text if n in furniture and not ACTIONS.match(_stripped(lines, n))]
+    marks = [n for n in text if n in furniture and not ACTIONS.match(stripped_line(lines, n))]
     # Merge adjacent furniture lines (a name above its date) into one mark.
     heads = [n for i, n in enumerate(marks) if i == 0 or position[n] - position[marks[i - 1]] > 1]
     if len(heads) < 3:
@@ -300,7 +253,7 @@ def find_thread(page: Page, model=None) -> Thread | None:
         start = authors[0]
     end = len(lines)
     for number in range(start, len(lines) + 1):
-        if END_MARKER.match(_stripped(lines, number)):
+        if END_MARKER.match(stripped_line(lines, number)):
             end = number - 1
             break
     while end >= start and not lines[end - 1].strip():

@@ -13,7 +13,8 @@ from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
 from classifier.split_report import evaluate
 from classifier.splitter import comment_ids, split_page
-from classifier.threads import ANNOTATION, DATE, author_before_date, author_name, furniture_lines, is_date_only, parse_furniture
+from classifier.comment_fields import author_before_date, author_name, parse_furniture
+from classifier.threads import ANNOTATION, DATE, furniture_lines, is_date_only
 
 from conftest import make_archive
 
