@@ -27,7 +27,12 @@ def signature(line: str) -> str | None:
     return _furniture_words(line) if is_marker(line) else None
 
 
+BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
 def _furniture_words(line: str) -> str | None:
+    if BARE_LINK.match(line.strip()):
+        return None  # a link's digits ("/2012/08/03/") are a path, not a date
     shape = template(NUMBERED.sub("", line, count=1)) or ""
     tokens = [token for token in shape.split() if token != "w" and re.fullmatch(r"\w+", token)]
     return " ".join(tokens) if SIGNATURE_WORDS.intersection(tokens) else None
