@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_credit, below_postscript, below_related, into_sentence, onto_quote, up_to_greeting
+from classifier.thread_openings import below_credit, below_postscript, onto_pingback, below_related, into_sentence, onto_quote, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -78,3 +78,12 @@ def test_a_start_on_the_articles_one_credit_line_moves_to_the_furniture_under_it
     twice = texts + ["by Ben Hall on March 4, 2012", "Ben Hall March 4, 2012 at 10:02 am", "I disagree."]
     assert below_credit(twice, furniture(twice), 2) == 2  # "by" opens later lines too: the thread's header form
     assert below_credit(texts, flags, 3) == 3  # not a credit
+
+
+def test_a_text_start_right_above_the_first_pingback_moves_onto_it():
+    texts = ARTICLE + ["Pingback: Ten roads to fix this year | Town Notes", "Pingback: Council roundup | Daily Post"]
+    flags = furniture(texts)
+    assert onto_pingback(texts, flags, 1) == 2
+    assert onto_pingback(texts, flags, 0) == 0  # not right above it
+    later = ["Pingback: An older note | Blog"] + texts
+    assert onto_pingback(later, furniture(later), 2) == 2  # a pingback above: the thread began already
