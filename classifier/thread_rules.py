@@ -135,14 +135,15 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`: the three corrections above, in order (after
-    extend_back, thread_name_headers.back_along_trailers for a pick on a bare name line), then
+    extend_back, thread_name_headers' steps back for a pick on a bare name line), then
     thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (where the article
     ends and the first comment opens: postscript, related posts, greeting, sentence, quote)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
-    from .thread_name_headers import back_along_trailers
+    from .thread_name_headers import back_along_screen_names, back_along_trailers
     from .thread_openings import opening_start
 
     furniture = [row["furniture"] > 0 for row in rows]
     start = climb_to_article_trailer(texts, furniture, step_before_trailer(
-        texts, furniture, back_along_trailers(texts, furniture, extend_back(texts, furniture, best))))
+        texts, furniture, back_along_screen_names(
+        texts, furniture, back_along_trailers(texts, furniture, extend_back(texts, furniture, best)))))
     return opening_start(texts, furniture, block_start(texts, furniture, start))
