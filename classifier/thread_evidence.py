@@ -4,7 +4,8 @@ The detector (thread_model.py) weighs the features of one picked line, and a pag
 two short comments at its end gives it little to go on. Some furniture settles the question whatever the
 pick: a comment dated after the article ("written by Ann, October 18, 2012" under an article of October 17),
 a time relative to now ("15 minutes ago") after the article's text, a pingback or trackback, a reader's
-screen name heading a comment ("Alain41" over its text; thread_reader_names.py), one
+screen name heading a comment ("Alain41" over its text; thread_reader_names.py), a reader's score
+("Montemalone 44 pts": readers vote on comments, not on the article's furniture), one
 author-line format repeated six times or more, or a reader's name over a date and a line or two of text
 closing a page below an article. Most tests look at furniture lines (thread_shapes.markers)
 below the article's top lines; like every thread feature, they see non-blank lines only.
@@ -39,6 +40,7 @@ MAX_NAME_WORDS = 6  # words left beside a comment's date: its author's name, not
 REPEATS = 6  # furniture lines of one format: a thread's rhythm (an article's list or live blog has fewer)
 BODY_WORDS = 25  # a line this long is the article's text: evidence must come after it
 PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.I)
+VOTES = re.compile(r"^\S+(?:\s+\S+){0,2}\s+-?\d+\s+pts?\s*$", re.I)  # "Montemalone 44 pts", "xdwyer 5 pts"
 DAY_OF_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)  # "November 10th": a date without its year
 TIME_WORDS = re.compile(r"\b(?:at|on|posted|am|pm|gmt|utc|[ap]\.m\.|[a-z]{1,2}t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
                         r"|[^\w]|\d", re.I)
@@ -112,6 +114,8 @@ def thread_evidence(texts: list[str], furniture: list[bool]) -> str | None:
         return "a relative date after the article"
     if any(PINGBACK.match(texts[i]) for i in below):
         return "a pingback after the article"
+    if any(furniture[i] and VOTES.match(texts[i]) for i in below):
+        return "a reader's score after the article"
     identities = reader_identities(texts, furniture)
     if any(identities[i] for i in below):
         return "a reader's screen name heading a comment after the article"

@@ -6,7 +6,9 @@ last line), the first comment is the text above the first trailer, and a start o
 greeting ("Hey guys,", "Hi David - ...") a few lines up opens it. And a "Related Posts" list under the article,
 below a text start, shows the start is the article's: the thread begins with the furniture after the list.
 Last, a comment does not begin mid-sentence: a text start under a text line ending in a comma climbs to it; and
-quoted lines right above a text start are the first comment's, which answers them.
+quoted lines right above a text start are the first comment's, which answers them. And an author credit ("by Heidi
+Lee on May 2, 2012", "Written by: Dan") found once on the page is the article's: a thread repeats its header form;
+and a text start right above the page's first pingback is the article's last line: a pingback is a comment of its own.
 Looks at non-blank lines only.
 """
 
@@ -26,6 +28,8 @@ RELATED_LIST = 8  # link titles under such a heading before the first comment's 
 COMMA_REACH = 4  # lines one sentence may run over, each ending in a comma
 QUOTE = re.compile(r"^(?:re:\s*)?[\"“>]", re.IGNORECASE)  # a quoted line: '"content is king."', 'Re: "..."', "> ..."
 QUOTE_REACH = 4  # quoted lines above a comment's answer to them
+PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.IGNORECASE)  # "Pingback: Post title | Blog"
+CREDIT = re.compile(r"^(?:(?:written|posted|published)\s+)?by\b", re.IGNORECASE)  # "by Ann on ...", "Written by: Dan"
 
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -79,8 +83,24 @@ def onto_quote(texts: list[str], furniture: list[bool], best: int) -> int:
     return start
 
 
+def below_credit(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The furniture line under a start `best` on an author credit whose first word opens no other line of the page."""
+    if not furniture[best] or best + 1 >= len(texts) or not furniture[best + 1] or not CREDIT.match(texts[best]):
+        return best
+    lead = texts[best].split()[0].lower()
+    return best + 1 if sum(1 for text in texts if text.split() and text.split()[0].lower() == lead) == 1 else best
+
+
+def onto_pingback(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The page's first pingback when a text start `best` stands right above it."""
+    if furniture[best] or best + 1 >= len(texts) or not PINGBACK.match(texts[best + 1]):
+        return best
+    return best + 1 if not any(PINGBACK.match(text) for text in texts[:best]) else best
+
+
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
     """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting,
-    to the line its first sentence begins on and to the lines it quotes."""
+    to the line its first sentence begins on and to the lines it quotes; last, below the article's own credit and onto a pingback under the article."""
     start = below_related(texts, furniture, below_postscript(texts, furniture, best))
-    return onto_quote(texts, furniture, into_sentence(texts, furniture, up_to_greeting(texts, furniture, start)))
+    start = onto_quote(texts, furniture, into_sentence(texts, furniture, up_to_greeting(texts, furniture, start)))
+    return onto_pingback(texts, furniture, below_credit(texts, furniture, start))

@@ -27,7 +27,12 @@ def signature(line: str) -> str | None:
     return _furniture_words(line) if is_marker(line) else None
 
 
+BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
 def _furniture_words(line: str) -> str | None:
+    if BARE_LINK.match(line.strip()):
+        return None  # a link's digits ("/2012/08/03/") are a path, not a date
     shape = template(NUMBERED.sub("", line, count=1)) or ""
     tokens = [token for token in shape.split() if token != "w" and re.fullmatch(r"\w+", token)]
     return " ".join(tokens) if SIGNATURE_WORDS.intersection(tokens) else None
@@ -129,12 +134,16 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
-    """The start find_thread reports for the model's pick `best`: the three corrections above, in order, then
+    """The start find_thread reports for the model's pick `best`: the three corrections above, in order (after
+    extend_back, thread_name_headers' steps back for a pick on a bare name line), then
     thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (where the article
     ends and the first comment opens: postscript, related posts, greeting, sentence, quote)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
+    from .thread_name_headers import back_along_screen_names, back_along_trailers
     from .thread_openings import opening_start
 
     furniture = [row["furniture"] > 0 for row in rows]
-    start = climb_to_article_trailer(texts, furniture, step_before_trailer(texts, furniture, extend_back(texts, furniture, best)))
+    start = climb_to_article_trailer(texts, furniture, step_before_trailer(
+        texts, furniture, back_along_screen_names(
+        texts, furniture, back_along_trailers(texts, furniture, extend_back(texts, furniture, best)))))
     return opening_start(texts, furniture, block_start(texts, furniture, start))

@@ -64,3 +64,9 @@ def test_a_readers_name_and_date_closing_the_page_is_evidence_below_an_article_o
     assert evidence(article + ["Jason", "November 12th", "Definitely, I agree."]) == "a reader's name and date closing the page"
     assert evidence(article + ["Jason", "November 12th"] + ["A line of text."] * 5) is None  # a letter, not a comment
     assert evidence(["A title", "Jason", "November 12th", "Definitely, I agree."]) is None  # no article above: a byline
+
+
+def test_a_readers_score_after_the_articles_text_is_evidence():
+    assert evidence(ARTICLE + ["roadwatcher 12 pts", "They will never fix my street."]) == "a reader's score after the article"
+    assert evidence(["A title", "roadwatcher 12 pts", LONG]) is None  # above the article's text
+    assert evidence(ARTICLE + ["Smith scored 28 points in the second half."]) is None  # prose, not a score line

@@ -1,5 +1,5 @@
 from classifier.thread_features import line_features
-from classifier.thread_openings import below_postscript, below_related, into_sentence, onto_quote, up_to_greeting
+from classifier.thread_openings import below_credit, below_postscript, onto_pingback, below_related, into_sentence, onto_quote, up_to_greeting
 
 ARTICLE = ["The council met on Tuesday and argued for three hours about money for the roads in the north.",
            "Members said the plan would cost more than the last one, and the mayor promised a second vote."]
@@ -68,3 +68,22 @@ def test_a_start_answering_a_quote_climbs_to_the_quoted_line():
     assert onto_quote(texts, flags, 2) == 2
     plain = ARTICLE + ["Could not agree more!", "October 22, 2012  Eve Long", "Lovely!", "October 22, 2012  Bo Li"]
     assert onto_quote(plain, furniture(plain), 2) == 2  # no quote above it
+
+
+def test_a_start_on_the_articles_one_credit_line_moves_to_the_furniture_under_it():
+    texts = ARTICLE + ["by Heidi Lee on March 3, 2012", "Rosa Diaz March 3, 2012 at 9:15 am", "Lovely piece, thanks."]
+    flags = furniture(texts)
+    assert flags[2] and flags[3]
+    assert below_credit(texts, flags, 2) == 3
+    twice = texts + ["by Ben Hall on March 4, 2012", "Ben Hall March 4, 2012 at 10:02 am", "I disagree."]
+    assert below_credit(twice, furniture(twice), 2) == 2  # "by" opens later lines too: the thread's header form
+    assert below_credit(texts, flags, 3) == 3  # not a credit
+
+
+def test_a_text_start_right_above_the_first_pingback_moves_onto_it():
+    texts = ARTICLE + ["Pingback: Ten roads to fix this year | Town Notes", "Pingback: Council roundup | Daily Post"]
+    flags = furniture(texts)
+    assert onto_pingback(texts, flags, 1) == 2
+    assert onto_pingback(texts, flags, 0) == 0  # not right above it
+    later = ["Pingback: An older note | Blog"] + texts
+    assert onto_pingback(later, furniture(later), 2) == 2  # a pingback above: the thread began already

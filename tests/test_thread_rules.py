@@ -22,6 +22,12 @@ def test_signature_drops_names_numbers_and_marks_but_keeps_the_date_shape():
     assert signature("A long line of ordinary prose that says nothing about any date at all, really.") is None
 
 
+def test_a_bare_links_digits_are_no_date_signature():
+    assert signature("http://www.example.com/news/2012/08/03/council-votes") is None
+    assert comment_signature("www.example.com/2012/08/03") is None
+    assert signature("Ann Lee http://ann.example.com August 3, 2012") is not None  # a dated line with a link
+
+
 def test_a_later_pick_steps_back_to_the_first_comment_with_the_same_furniture():
     texts = ARTICLE + THREAD
     assert extend_back(texts, furniture(texts), 6) == 2
