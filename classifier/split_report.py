@@ -79,12 +79,14 @@ def evaluate(corpus: str, pages: Iterable[Page], gold: dict[str, list[LabelledCo
             comments = split_thread(page, thread)
         if page.name in true_starts:
             truth = true_starts[page.name]
-            if truth is None:
+            # A comment section marked where no text follows (comments closed) holds no comment: a thread-less page.
+            first_line = _first_text_line(page, truth) if truth is not None else None
+            if first_line is None:
                 report.threadless_pages += 1
                 report.threadless_with_comments += bool(comments)
             else:
                 report.thread_pages += 1
-                if thread and thread.start == _first_text_line(page, truth):
+                if thread and thread.start == first_line:
                     report.thread_start_exact += 1
                 else:
                     report.misses.append(page.name)

@@ -31,6 +31,13 @@ def test_missed_thread_start_is_listed():
     assert report.boundary_precision is None
 
 
+def test_marked_thread_with_no_text_after_it_counts_as_threadless():
+    closed = Page("c.txt", split_lines("Title\nJust an article.\n\n"))
+    report = evaluate("mini", [closed], {}, {"c.txt": 3})
+    assert (report.thread_pages, report.threadless_pages, report.threadless_with_comments) == (0, 1, 0)
+    assert report.misses == []
+
+
 def test_c4_documents_become_pages(tmp_path):
     path = tmp_path / "c4.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
