@@ -210,12 +210,18 @@ def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -
         return best
     # A furniture line that is not the block's signature (a name, a mis-read first line) may open the comment.
     last = trailer if trailer < own and signatures[trailer] is None else trailer - 1
-    for line in range(last - 1, max(-1, min(best, trailer - 1) - POSTSCRIPT_REACH - 1), -1):
+    after = line_after_postscript(texts, furniture, range(last - 1, max(-1, min(best, trailer - 1) - POSTSCRIPT_REACH - 1), -1))
+    return best if after is None else after
+
+
+def line_after_postscript(texts: list[str], furniture: list[bool], lines) -> int | None:
+    """The line after the first postscript among `lines` (in their order), met before any furniture line."""
+    for line in lines:
         if furniture[line]:
-            break
+            return None
         if POSTSCRIPT.match(texts[line]):
             return line + 1
-    return best
+    return None
 
 
 def block_start(texts: list[str], furniture: list[bool], best: int) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .thread_blocks import POSTSCRIPT, POSTSCRIPT_REACH
+from .thread_blocks import POSTSCRIPT_REACH, line_after_postscript
 
 # A comment's opening: "Hey guys,", "Hi David - I agree".
 GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)
@@ -34,12 +34,8 @@ CREDIT = re.compile(r"^(?:(?:written|posted|published)\s+)?by\b", re.IGNORECASE)
 
 def below_postscript(texts: list[str], furniture: list[bool], best: int) -> int:
     """The line after the article's postscript when it closes the few text lines from a text start `best` down."""
-    for line in range(best, min(len(texts) - 1, best + POSTSCRIPT_REACH + 1)):
-        if furniture[line]:
-            break
-        if POSTSCRIPT.match(texts[line]):
-            return line + 1
-    return best
+    after = line_after_postscript(texts, furniture, range(best, min(len(texts) - 1, best + POSTSCRIPT_REACH + 1)))
+    return best if after is None else after
 
 
 def up_to_greeting(texts: list[str], furniture: list[bool], best: int) -> int:
