@@ -136,15 +136,22 @@ def measure(model: ThreadStartModel, test: list[Example]) -> Figures:
     return Figures(threads, exact, len(test) - threads, found)
 
 
-def cross_validate(data: list[Example], folds: int = 5) -> Figures:
-    """Page-grouped k-fold: every page is scored by a model fitted without it."""
+def fold_members(count: int, folds: int, site_blocks: bool = False) -> list[set[int]]:
+    """Each fold's example indices: a seeded shuffle dealt round, or with `site_blocks` runs of neighbouring
+    indices (pages in name order, so roughly one site a run: a sterner test of how a model does on new sites)."""
     import random
 
-    order = list(range(len(data)))
+    if site_blocks:
+        return [{i for i in range(count) if i * folds // count == fold} for fold in range(folds)]
+    order = list(range(count))
     random.Random(SEED).shuffle(order)
+    return [set(order[fold::folds]) for fold in range(folds)]
+
+
+def cross_validate(data: list[Example], folds: int = 5, site_blocks: bool = False) -> Figures:
+    """Page-grouped k-fold: every page is scored by a model fitted without it (see fold_members)."""
     totals = [0, 0, 0, 0]
-    for fold in range(folds):
-        test_ids = set(order[fold::folds])
+    for test_ids in fold_members(len(data), folds, site_blocks):
         model = fit([e for i, e in enumerate(data) if i not in test_ids])
         figures = measure(model, [e for i, e in enumerate(data) if i in test_ids])
         totals = [a + b for a, b in zip(totals, (figures.thread_pages, figures.start_exact,
@@ -161,10 +168,10 @@ def development_pages(archive=None) -> list[Page]:
     return [page for page in read_archive(archive).values() if page.name not in held]
 
 
-def train_thread_model(pages: list[Page], folds: int = 5) -> tuple[ThreadStartModel, Figures]:
-    """The model fitted on all `pages`, and its page-grouped cross-validated figures."""
+def train_thread_model(pages: list[Page], folds: int = 5, site_blocks: bool = False) -> tuple[ThreadStartModel, Figures]:
+    """The model fitted on all `pages` (in name order), and its page-grouped cross-validated figures."""
     data = examples(pages)
     if sum(e.truth is not None for e in data) < folds or sum(e.truth is None for e in data) < folds:
         raise ClassifierError(f"need at least {folds} pages with a thread and {folds} without to train and "
                               f"cross-validate, got {len(data)} pages; pass fewer --folds or more pages")
-    return fit(data), cross_validate(data, folds)
+    return fit(data), cross_validate(data, folds, site_blocks)

@@ -5,7 +5,7 @@ from classifier.pages import Page, split_lines
 from classifier.thread_features import line_features
 from classifier.thread_shapes import template
 from classifier.thread_model import detector_row, load_model, model_from_json
-from classifier.thread_training import examples, fit, measure, train_thread_model
+from classifier.thread_training import examples, fit, fold_members, measure, train_thread_model
 from classifier.threads import find_thread
 
 ARTICLE = ("The council budget vote\nBy Ann Lee\n"
@@ -144,3 +144,10 @@ def test_shapes_ignore_a_leading_comment_number():
                                     "2 Tim Roper November 12, 2012 at 12:43 pm", "Agreed."]
     rows = line_features(texts)
     assert rows[5]["marker_shape_first"] == 1.0 and rows[7]["numbered_furniture"] == 1.0
+
+
+def test_site_block_folds_are_runs_of_neighbouring_pages_and_random_folds_are_not():
+    blocks = fold_members(10, 5, site_blocks=True)
+    assert blocks == [{0, 1}, {2, 3}, {4, 5}, {6, 7}, {8, 9}]
+    dealt = fold_members(10, 5)
+    assert sorted(i for fold in dealt for i in fold) == list(range(10)) and dealt != blocks
