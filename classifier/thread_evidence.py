@@ -19,7 +19,7 @@ from collections import Counter
 from .thread_page_cues import RELATIVE, TOP_LINES
 from .thread_reader_names import reader_identities
 from .thread_rules import signature
-from .thread_shapes import name_like
+from .thread_shapes import PINGBACK, name_like
 from .threads import DATE, MONTH
 
 MONTHS = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -39,7 +39,6 @@ DATELINE_WORDS = 14  # an article's dateline or byline; a date inside its prose 
 MAX_NAME_WORDS = 6  # words left beside a comment's date: its author's name, not a related post's title
 REPEATS = 6  # furniture lines of one format: a thread's rhythm (an article's list or live blog has fewer)
 BODY_WORDS = 25  # a line this long is the article's text: evidence must come after it
-PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.I)
 VOTES = re.compile(r"^\S+(?:\s+\S+){0,2}\s+-?\d+\s+pts?\s*$", re.I)  # "Montemalone 44 pts", "xdwyer 5 pts"
 DAY_OF_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)  # "November 10th": a date without its year
 TIME_WORDS = re.compile(r"\b(?:at|on|posted|am|pm|gmt|utc|[ap]\.m\.|[a-z]{1,2}t|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .thread_blocks import POSTSCRIPT_REACH, line_after_postscript
+from .thread_shapes import PINGBACK
 
 # A comment's opening: "Hey guys,", "Hi David - I agree".
 GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)
@@ -28,7 +29,6 @@ RELATED_LIST = 8  # link titles under such a heading before the first comment's 
 COMMA_REACH = 4  # lines one sentence may run over, each ending in a comma
 QUOTE = re.compile(r"^(?:re:\s*)?[\"“>]", re.IGNORECASE)  # a quoted line: '"content is king."', 'Re: "..."', "> ..."
 QUOTE_REACH = 4  # quoted lines above a comment's answer to them
-PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.IGNORECASE)  # "Pingback: Post title | Blog"
 CREDIT = re.compile(r"^(?:(?:written|posted|published)\s+)?by\b", re.IGNORECASE)  # "by Ann on ...", "Written by: Dan"
 
 
@@ -61,22 +61,23 @@ def below_related(texts: list[str], furniture: list[bool], best: int) -> int:
     return best
 
 
-def into_sentence(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The line whose sentence a text start `best` continues: up while the text line above ends in a comma."""
+def _climb(texts: list[str], furniture: list[bool], best: int, reach: int, belongs) -> int:
+    """Up from a text start `best`, at most `reach` lines, while the text line above passes `belongs`."""
     start = best
-    while (not furniture[start] and start > 0 and best - start < COMMA_REACH and not furniture[start - 1]
-           and texts[start - 1].rstrip().endswith(",")):
+    while (not furniture[start] and start > 0 and best - start < reach and not furniture[start - 1]
+           and belongs(texts[start - 1])):
         start -= 1
     return start
+
+
+def into_sentence(texts: list[str], furniture: list[bool], best: int) -> int:
+    """The line whose sentence a text start `best` continues: up while the text line above ends in a comma."""
+    return _climb(texts, furniture, best, COMMA_REACH, lambda line: line.rstrip().endswith(","))
 
 
 def onto_quote(texts: list[str], furniture: list[bool], best: int) -> int:
     """The first of the quoted text lines right above a text start `best`: a comment quotes, then answers."""
-    start = best
-    while (not furniture[start] and start > 0 and best - start < QUOTE_REACH and not furniture[start - 1]
-           and QUOTE.match(texts[start - 1])):
-        start -= 1
-    return start
+    return _climb(texts, furniture, best, QUOTE_REACH, QUOTE.match)
 
 
 def below_credit(texts: list[str], furniture: list[bool], best: int) -> int:
@@ -97,6 +98,7 @@ def onto_pingback(texts: list[str], furniture: list[bool], best: int) -> int:
 def opening_start(texts: list[str], furniture: list[bool], best: int) -> int:
     """The start below the article's postscript and its "Related Posts" list, then up to the first comment's greeting,
     to the line its first sentence begins on and to the lines it quotes; last, below the article's own credit and onto a pingback under the article."""
-    start = below_related(texts, furniture, below_postscript(texts, furniture, best))
-    start = onto_quote(texts, furniture, into_sentence(texts, furniture, up_to_greeting(texts, furniture, start)))
-    return onto_pingback(texts, furniture, below_credit(texts, furniture, start))
+    start = best
+    for correct in (below_postscript, below_related, up_to_greeting, into_sentence, onto_quote, below_credit, onto_pingback):
+        start = correct(texts, furniture, start)
+    return start

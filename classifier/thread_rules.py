@@ -13,8 +13,10 @@ import re
 from statistics import median
 
 from .thread_shapes import NUMBERED, is_marker, template
+from .threads import AGE, BARE_LINK
 
 SIGNATURE_WORDS = frozenset(("M", "0", "says", "said", "wrote", "writes"))
+AGES = re.compile(AGE, re.I)  # each comment of a thread counts its age in its own unit
 LOOK_ALONG = 2  # lines below the pick searched for its block's signature line (a name above its date)
 
 
@@ -27,9 +29,6 @@ def signature(line: str) -> str | None:
     return _furniture_words(line) if is_marker(line) else None
 
 
-BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-
-
 def _furniture_words(line: str) -> str | None:
     if BARE_LINK.match(line.strip()):
         return None  # a link's digits ("/2012/08/03/") are a path, not a date
@@ -38,15 +37,11 @@ def _furniture_words(line: str) -> str | None:
     return " ".join(tokens) if SIGNATURE_WORDS.intersection(tokens) else None
 
 
-# "37 minutes ago", "4 seconds ago": each comment of a thread counts its age in its own unit.
-AGE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", re.I)
-
-
 def comment_signature(line: str) -> str | None:
     """signature() with what varies from one comment to the next left out: an age's number and unit ("37 minutes
     ago" / "4 seconds ago"), and number slots before the first furniture word (a name glued to its day,
     "Anna (Shop)26 October 2012" / "Petal26 October 2012")."""
-    own = _furniture_words(AGE.sub("0 ago", line)) if is_marker(line) else None
+    own = _furniture_words(AGES.sub("0 ago", line)) if is_marker(line) else None
     return (own.lstrip("0 ") or own) if own else None
 
 
@@ -134,16 +129,17 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 
 
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
-    """The start find_thread reports for the model's pick `best`: the three corrections above, in order (after
-    extend_back, thread_name_headers' steps back for a pick on a bare name line), then
-    thread_blocks.block_start (header and trailer layouts), then thread_openings.opening_start (where the article
-    ends and the first comment opens: postscript, related posts, greeting, sentence, quote)."""
+    """The start find_thread reports for the model's pick `best`, after each correction in turn: this module's
+    three, with thread_name_headers' steps back for a pick on a bare name line after extend_back, then
+    thread_blocks.block_start (header and trailer layouts) and thread_openings.opening_start (where the article
+    ends and the first comment opens)."""
     from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
     from .thread_name_headers import back_along_screen_names, back_along_trailers
     from .thread_openings import opening_start
 
     furniture = [row["furniture"] > 0 for row in rows]
-    start = climb_to_article_trailer(texts, furniture, step_before_trailer(
-        texts, furniture, back_along_screen_names(
-        texts, furniture, back_along_trailers(texts, furniture, extend_back(texts, furniture, best)))))
-    return opening_start(texts, furniture, block_start(texts, furniture, start))
+    start = best
+    for correct in (extend_back, back_along_trailers, back_along_screen_names, step_before_trailer,
+                    climb_to_article_trailer, block_start, opening_start):
+        start = correct(texts, furniture, start)
+    return start

@@ -11,6 +11,8 @@ from collections import Counter
 
 from .threads import ACTIONS, DATE, HEADER, MONTH, _is_dated_line, is_author_line
 
+PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.I)  # "Pingback: Post title | Blog"
+
 # Words that belong to furniture formats; every other word is a slot ("w") in a line's template.
 KEPT_WORDS = frozenset(
     "says said wrote writes say at on by posted pm am ago reply pts points comments comment responses "

@@ -12,9 +12,11 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 # A name may be glued to its date ("NameOctober 29, 2012", "Tamsin26 October 2012"): a month may follow
 # a lower-case letter, a day any letter.
 GLUED = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+# An age rather than a date: "37 minutes ago", "4 seconds ago".
+AGE = r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
 DATE = re.compile(
     rf"{GLUED}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|(?<![\d.:/])\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+\d{{4}}"
-    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|" + AGE,
     re.I,
 )
 SAYS = re.compile(r"^(?P<author>.{1,60}?)\s+(?:says|said|wrote|writes)\s*(?::|\.\.\.|…)?\s*$", re.I)
@@ -59,6 +61,9 @@ END_MARKER = re.compile(
     r"name\s*\(required\)|notify me of|comments? (?:are|is) closed|you must be logged in)",
     re.I,
 )
+
+
+BARE_LINK = re.compile(r"(?:https?://|www\.)\S+$", re.I)  # a line that is only a link (use with .match)
 
 
 def stripped_line(lines, number):
@@ -116,7 +121,7 @@ def _is_own_furniture(line: str) -> bool:
     """Furniture by its own text alone, whatever its neighbours."""
     if not line or len(line) > 160:
         return False
-    if re.match(r"(?:https?://|www\.)\S+$", line, re.I):
+    if BARE_LINK.match(line):
         return False  # a link, even one whose path holds a date ("/2012/02/08/")
     return bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line) or is_long_author_line(line)
                 or ANNOTATION.match(line))
