@@ -1,15 +1,12 @@
-"""After the other corrections: move a start that is off by a line or so to where the first comment begins.
+"""After the other corrections: move a start that is off by a line or so to the head of the first comment's block.
 
 Where each comment's furniture comes before its text (a header layout), the thread's first comment begins
 with the head of its furniture block, and the later blocks show what that head looks like: "1" above
 "Alison said:" when "2" stands above the next "Alison said:", a date above the name when every later name
 has its date above. A start picked on a lower line of that block climbs to its head; a start picked on one of the
 article's last lines, at most three lines above the first block, steps down to it; a start picked on the first comment's
-text, just under a block of the thread's signature, climbs to that block.
-
-Where furniture follows each comment (a trailer layout, told by the page's last line), a start on comment
-text between two trailers steps above the upper one, and a start a few lines off a multi-line first comment
-moves to the line after the article's postscript ("p.s. ...", "Disclosure: ..."). Looks at non-blank lines only.
+text, just under a block of the thread's signature, climbs to that block. The block reading here (furniture runs,
+a block's signature line, which layout a page has) serves thread_trailers.py as well. Looks at non-blank lines only.
 """
 
 from __future__ import annotations
@@ -22,14 +19,10 @@ from .threads import END_MARKER
 
 REACH = 3  # text lines from a pick on the article's last lines down to the first block
 CLIMB = 3  # furniture lines above a block's signature line that can belong to its head
-# An article's closing lines: a postscript, a disclosure, a note, a credit ("p.s. ...", "Disclosure: ...", "via: X").
-POSTSCRIPT = re.compile(r"^[(\[]?\s*(?:p\.\s?s\b|ps\b|disclosures?\b|note\b|update\b|via\b|source\b|images? via\b|photos?\b|h/t\b)",
-                        re.IGNORECASE)
 CLOSED = re.compile(r"^(?:the )?comments?\b.{0,40}\bclosed\b", re.IGNORECASE)  # "The comments to this entry are closed."
-POSTSCRIPT_REACH = 4  # text lines above a pick searched for the article's postscript
 
 
-def _run(furniture: list[bool], k: int) -> tuple[int, int]:
+def furniture_run(furniture: list[bool], k: int) -> tuple[int, int]:
     """First and last index of the furniture run holding line `k`."""
     first = last = k
     while first > 0 and furniture[first - 1]:
@@ -56,7 +49,7 @@ def _shape(line: str) -> str:
     return template(NUMBERED.sub("", line, count=1)) or "#"
 
 
-def _block_signature(signatures: list[str | None], first: int, last: int) -> tuple[int | None, list[int]]:
+def block_signature(signatures: list[str | None], first: int, last: int) -> tuple[int | None, list[int]]:
     """The signature line of the block first..last that recurs most after it, and its recurrences."""
     best, recurring = None, []
     for k in range(first, last + 1):
@@ -67,7 +60,7 @@ def _block_signature(signatures: list[str | None], first: int, last: int) -> tup
     return best, recurring
 
 
-def _text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
+def text_follows(texts: list[str], furniture: list[bool], own: str, later: list[int]) -> bool:
     """Header layout: the thread's last signature block is followed by text (its comment), and the page's last
     line does not carry that signature (a page ending in one has its furniture after each comment)."""
     tail = range(later[-1] + 1, len(texts))
@@ -109,14 +102,14 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     (header layout only)."""
     count = len(texts)
     if furniture[best]:
-        first, last = _run(furniture, best)
+        first, last = furniture_run(furniture, best)
     else:
         below = next((k for k in range(best + 1, min(count, best + 1 + REACH)) if furniture[k]), None)
         if below is None:
             return best
-        first, last = _run(furniture, below)
+        first, last = furniture_run(furniture, below)
     signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
-    own, later = _block_signature(signatures, first, last)
+    own, later = block_signature(signatures, first, last)
     # A text pick above a block needs one later block to show the layout, a furniture pick two.
     if own is None or len(later) < (2 if furniture[best] else 1):
         return best
@@ -124,12 +117,12 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
     # (a profile's name line that is not furniture: "ann99" over the text, then "557 Fans" and the date).
     if not furniture[best] and not furniture[best + 1] and _recurs_above(texts, best, own, later):
         return best
-    if not _text_follows(texts, furniture, signatures[own], later):
+    if not text_follows(texts, furniture, signatures[own], later):
         return best
     if not furniture[best] and best > 0 and furniture[best - 1]:
         # The pick is comment text under a block: that block, when it carries the thread's signature; under a
         # block of another signature (the article's byline) it is the article's, so it steps down like any other.
-        above, _ = _block_signature(signatures, *_run(furniture, best - 1))
+        above, _ = block_signature(signatures, *furniture_run(furniture, best - 1))
         if above is None:
             return best
         if signatures[above] == signatures[own]:
@@ -149,83 +142,3 @@ def _article_line_over_block(texts: list[str], furniture: list[bool], line: int,
     if signature(texts[line]):
         return False
     return 2 * sum(1 for k in later if k - up >= 0 and furniture[k - up]) < len(later)
-
-
-def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The text line above `best` when `best` heads the first of the blocks that follow each comment.
-
-    Where each later block opens with the thread's signature line ("Posted by: Ann | date" above the next
-    comment's "Bo Li"), the signature ends a comment, so a start on the first such block belongs above it.
-    """
-    if not furniture[best] or best == 0 or furniture[best - 1]:
-        return best
-    first, last = _run(furniture, best)
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
-    own, later = _block_signature(signatures, first, last)
-    if own is None or len(later) < 2 or _text_follows(texts, furniture, signatures[own], later):
-        return best
-    leading = sum(1 for k in later if _run(furniture, k)[0] == k < _run(furniture, k)[1])
-    return best - 1 if 2 * leading > len(later) else best
-
-
-def above_earlier_trailer(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The comment above the trailer over `best`, when `best` is comment text between two trailers of one signature.
-
-    Where furniture follows each comment, a text pick with the thread's trailer both above and below it is the
-    second comment (or a later one): the first one ends right above the upper trailer.
-    """
-    count = len(texts)
-    if furniture[best] or best == 0 or best + 1 >= count or not furniture[best - 1] or not furniture[best + 1]:
-        return best
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
-    own, later = _block_signature(signatures, *_run(furniture, best + 1))
-    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
-        return best
-    top, bottom = _run(furniture, best - 1)
-    if top == 0 or furniture[top - 1] or signatures[own] not in signatures[top:bottom + 1]:
-        return best
-    return top - 1
-
-
-def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The line after the article's postscript, for a start a few lines off the first comment of a trailer layout.
-
-    Where furniture follows each comment, a start picked on the first comment's last line (or on the first
-    trailer) is late when that comment runs over several lines, and one picked on the article's last lines is
-    early. The article's own closing line ("p.s. ...", "Disclosure: ...", "Images via ...") just above the first
-    comment tells where it begins; without one the start stays.
-    """
-    count = len(texts)
-    if furniture[best]:
-        if best == 0 or furniture[best - 1]:
-            return best
-        trailer = best
-    else:
-        trailer = next((k for k in range(best + 1, min(count, best + 1 + POSTSCRIPT_REACH)) if furniture[k]), None)
-        if trailer is None:
-            return best
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
-    own, later = _block_signature(signatures, *_run(furniture, trailer))
-    if own is None or not later or _text_follows(texts, furniture, signatures[own], later):
-        return best
-    # A furniture line that is not the block's signature (a name, a mis-read first line) may open the comment.
-    last = trailer if trailer < own and signatures[trailer] is None else trailer - 1
-    after = line_after_postscript(texts, furniture, range(last - 1, max(-1, min(best, trailer - 1) - POSTSCRIPT_REACH - 1), -1))
-    return best if after is None else after
-
-
-def line_after_postscript(texts: list[str], furniture: list[bool], lines) -> int | None:
-    """The line after the first postscript among `lines` (in their order), met before any furniture line."""
-    for line in lines:
-        if furniture[line]:
-            return None
-        if POSTSCRIPT.match(texts[line]):
-            return line + 1
-    return None
-
-
-def block_start(texts: list[str], furniture: list[bool], best: int) -> int:
-    """The start after this module's corrections: the block head (header layouts), then the text above the first
-    trailer, the comment above an earlier trailer and the line after the article's postscript (trailer layouts)."""
-    start = above_first_trailer(texts, furniture, block_head_start(texts, furniture, best))
-    return after_postscript_start(texts, furniture, above_earlier_trailer(texts, furniture, start))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .thread_blocks import POSTSCRIPT_REACH, line_after_postscript
+from .thread_trailers import POSTSCRIPT_REACH, line_after_postscript
 from .thread_shapes import PINGBACK
 
 # A comment's opening: "Hey guys,", "Hi David - I agree".

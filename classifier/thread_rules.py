@@ -131,15 +131,18 @@ def signature_repeats(texts: list[str], rows: list[dict[str, float]], best: int)
 def corrected_start(texts: list[str], rows: list[dict[str, float]], best: int) -> int:
     """The start find_thread reports for the model's pick `best`, after each correction in turn: this module's
     three, with thread_name_headers' steps back for a pick on a bare name line after extend_back, then
-    thread_blocks.block_start (header and trailer layouts) and thread_openings.opening_start (where the article
-    ends and the first comment opens)."""
-    from .thread_blocks import block_start  # here: thread_blocks builds on this module's signature()
+    thread_blocks.block_head_start (header layouts), thread_trailers' three steps (trailer layouts) and
+    thread_openings.opening_start (where the article ends and the first comment opens)."""
+    # Imported here: thread_blocks and thread_trailers build on this module's signature().
+    from .thread_blocks import block_head_start
     from .thread_name_headers import back_along_screen_names, back_along_trailers
     from .thread_openings import opening_start
+    from .thread_trailers import above_earlier_trailer, above_first_trailer, after_postscript_start
 
     furniture = [row["furniture"] > 0 for row in rows]
     start = best
     for correct in (extend_back, back_along_trailers, back_along_screen_names, step_before_trailer,
-                    climb_to_article_trailer, block_start, opening_start):
+                    climb_to_article_trailer, block_head_start, above_first_trailer, above_earlier_trailer,
+                    after_postscript_start, opening_start):
         start = correct(texts, furniture, start)
     return start

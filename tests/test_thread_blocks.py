@@ -92,7 +92,7 @@ def test_nothing_moves_where_furniture_follows_each_comment():
 
 
 def test_a_multi_line_first_comment_starts_after_the_articles_postscript():
-    from classifier.thread_blocks import after_postscript_start
+    from classifier.thread_trailers import after_postscript_start
 
     comment = ["Interesting post.", "I would add that the vote was close.", "Anyway, thanks for writing it."]
     texts = ARTICLE + ["p.s. The mayor did not answer our questions."] + comment + TRAILED[1:]
@@ -106,7 +106,7 @@ def test_a_multi_line_first_comment_starts_after_the_articles_postscript():
 
 
 def test_no_postscript_climb_in_a_header_layout():
-    from classifier.thread_blocks import after_postscript_start
+    from classifier.thread_trailers import after_postscript_start
 
     texts = ARTICLE + ["Note: the vote is next week.", "First line of something.", "Second line."] + DATED
     flags = furniture(texts)
@@ -115,7 +115,7 @@ def test_no_postscript_climb_in_a_header_layout():
 
 
 def test_an_early_start_on_the_articles_last_lines_steps_down_past_its_postscript():
-    from classifier.thread_blocks import after_postscript_start
+    from classifier.thread_trailers import after_postscript_start
 
     texts = ARTICLE + ["Images via the council's website."] + ["Lovely pictures, thanks!"] + TRAILED[1:]
     flags = furniture(texts)
@@ -124,7 +124,7 @@ def test_an_early_start_on_the_articles_last_lines_steps_down_past_its_postscrip
 
 
 def test_comment_text_between_two_trailers_steps_above_the_upper_one():
-    from classifier.thread_blocks import above_earlier_trailer
+    from classifier.thread_trailers import above_earlier_trailer
 
     texts = ARTICLE + TRAILED
     flags = furniture(texts)
@@ -136,7 +136,7 @@ def test_comment_text_between_two_trailers_steps_above_the_upper_one():
 
 
 def test_a_start_on_the_first_trailer_steps_above_it_when_trailers_lead_each_block():
-    from classifier.thread_blocks import above_first_trailer
+    from classifier.thread_trailers import above_first_trailer
 
     # "Posted by: ..." ends each comment and the next commenter's name follows it.
     typepad = ["Lovely piece, thanks.", "Posted by: Rosa Diaz | March 03, 2012 at 09:15 AM", "Ben Hall",
