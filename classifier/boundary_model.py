@@ -15,12 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from .boundary_decode import groups_from_tags, tag_lines, viterbi_tags
-from .boundary_template import template_features
 from .boundary_rules import allowed_tags
+from .boundary_template import template_features
 from .comment_fields import author_before_date, author_name
 from .comment_headers import is_byline
+from .furniture import ACTIONS, ANNOTATION, author_match, is_author_line, is_date_only, is_dated_line, is_long_author_line
 from .pages import Page
-from .threads import ACTIONS, ANNOTATION, Thread, _is_dated_line, author_match, is_author_line, is_date_only, is_long_author_line
+from .threads import Thread
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
 # A comment's running number on a line of its own ("21", "#21", "21."), furniture beside an author line.
@@ -45,7 +46,7 @@ def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> li
              "q" if first in "\"“'‘>«" else "@" if first == "@" else "-" if first in "-~—–" else "x")
     flags = {
         "fur": furniture, "author": is_author_line(line) or is_long_author_line(line) or is_byline(line),
-        "dated": _is_dated_line(line), "dateonly": is_date_only(line),
+        "dated": is_dated_line(line), "dateonly": is_date_only(line),
         "annot": bool(ANNOTATION.match(line) or ACTIONS.match(line)),
         "namedate": author_before_date(line) is not None, "authorname": is_author_name,
         "url": is_url_only(line), "hasurl": "http" in line or "www." in line, "salut": is_salutation(line),

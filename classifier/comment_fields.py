@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .threads import ACTIONS, ANNOTATION, DATE, author_match, neighbour_line, stripped_line
+from .furniture import ACTIONS, ANNOTATION, DATE, author_match, neighbour_line, stripped_line
 
 # What is left at the end of a name once its date is gone: "Ann  Thursday,", "Ann on", "Ann | at".
 DATE_LEFTOVERS = re.compile(r"(?:[\s,|/-]+(?:at|on|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?))+[\s,|/-]*$", re.I)

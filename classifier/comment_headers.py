@@ -1,4 +1,4 @@
-"""Comment header lines that the furniture regexes of threads.py miss, read as furniture by the boundary model:
+"""Comment header lines that the furniture regexes of furniture.py miss, read as furniture by the boundary model:
 bylines with spaced or starred user numbers, reply headers, and comment titles carrying a moderation score."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ SCORED_TITLE = re.compile(r"\(Score[: ]\s*-?\d(?:,\s*\w+)?\)$")
 
 
 def is_byline(line: str) -> bool:
-    """Whether a stripped line names a comment's poster in one of the forms threads.py misses."""
+    """Whether a stripped line names a comment's poster in one of the forms furniture.py misses."""
     return bool(SPACED_BYLINE.match(line) or REPLY_HEADER.match(line))
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from .boundary_model import load_model, split_groups
 from .comment_fields import parse_furniture
+from .furniture import furniture_lines
 from .pages import Page, span_text
-from .threads import END_MARKER, Thread, find_thread, furniture_lines
+from .threads import END_MARKER, Thread, find_thread
 
 
 @dataclass(frozen=True)

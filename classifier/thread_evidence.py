@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .furniture import DATE, MONTH
 from .thread_page_cues import RELATIVE, TOP_LINES
 from .thread_reader_names import reader_identities
 from .thread_rules import signature
 from .thread_shapes import PINGBACK, name_like
-from .threads import DATE, MONTH
 
 MONTHS = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 NAMED_DATE = re.compile(

@@ -11,13 +11,14 @@ import math
 import re
 from collections import Counter
 
+from .furniture import DATE, POSTED_BY, SAYS, is_author_line
 from .thread_neighbours import with_neighbours
 from .thread_page_cues import add_page_cues
 from .thread_reader_names import add_reader_name_cues
-from .thread_signature_cues import add_signature_cues
 from .thread_shapes import NUMBERED, final_run, first_of_main, is_header, markers, name_like, template
+from .thread_signature_cues import add_signature_cues
 from .thread_tail_cues import add_block_head_features, add_tail_cues
-from .threads import DATE, END_MARKER, POSTED_BY, SAYS, is_author_line
+from .threads import END_MARKER
 
 VOICE = re.compile(
     r"^(?:great|nice|good|interesting|excellent|awesome|wonderful|thanks?|thank you|hi|hey|hello|dear|"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .thread_trailers import POSTSCRIPT_REACH, line_after_postscript
 from .thread_shapes import PINGBACK
+from .thread_trailers import POSTSCRIPT_REACH, line_after_postscript
 
 # A comment's opening: "Hey guys,", "Hi David - I agree".
 GREETING = re.compile(r"^(?:hi|hey|hello|dear)\b", re.IGNORECASE)

@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_right
 
-from .threads import DATE
+from .furniture import DATE
 
 TOP_LINES = 4  # an article's title, byline and date come within its first few non-blank lines
 TAIL_LINES = 15  # a short thread's first block is within this many lines of the page's end

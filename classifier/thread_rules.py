@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from .furniture import AGE, BARE_LINK
 from .thread_shapes import NUMBERED, is_marker, template
-from .threads import AGE, BARE_LINK
 
 SIGNATURE_WORDS = frozenset(("M", "0", "says", "said", "wrote", "writes"))
 AGES = re.compile(AGE, re.I)  # each comment of a thread counts its age in its own unit

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .threads import ACTIONS, DATE, HEADER, MONTH, _is_dated_line, is_author_line
+from .furniture import ACTIONS, DATE, MONTH, is_author_line, is_dated_line
+from .threads import HEADER
 
 PINGBACK = re.compile(r"^(?:pingback|trackback)\b", re.I)  # "Pingback: Post title | Blog"
 
@@ -61,8 +62,8 @@ NUMBERED = re.compile(r"^(?:\(\d{1,4}\)|#\d{1,4}|\d{1,4}\.?)\s+(?=\S)")
 
 
 def is_marker(line: str) -> bool:
-    """Comment furniture: an author, date or action line (the same tests as threads.furniture_lines, minus the names beside dates)."""
-    return len(line) <= 160 and bool(is_author_line(line) or ACTIONS.match(line) or _is_dated_line(line)
+    """Comment furniture: an author, date or action line (the same tests as furniture.furniture_lines, minus the names beside dates)."""
+    return len(line) <= 160 and bool(is_author_line(line) or ACTIONS.match(line) or is_dated_line(line)
                                      or MORE_AUTHORS.match(line))
 
 

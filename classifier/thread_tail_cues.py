@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .furniture import is_date_only
 from .thread_shapes import MORE_AUTHORS, NUMBERED, name_like
-from .threads import is_date_only
 
 def add_tail_cues(texts: list[str], furniture: list[bool], rows: list[dict[str, float]]) -> None:
     """Cues for a short thread at the page's end and for the first of a run of author blocks.

@@ -9,12 +9,12 @@ from typer.testing import CliRunner
 from classifier.boundary_decode import groups_from_tags, viterbi_tags
 from classifier.boundary_model import load_model
 from classifier.cli import app
+from classifier.comment_fields import author_before_date, author_name, parse_furniture
+from classifier.furniture import ANNOTATION, DATE, furniture_lines, is_date_only
 from classifier.labels import LabelledComment, make_record, with_ids
 from classifier.pages import Page, span_text, split_lines
 from classifier.split_report import evaluate
 from classifier.splitter import comment_ids, split_page
-from classifier.comment_fields import author_before_date, author_name, parse_furniture
-from classifier.threads import ANNOTATION, DATE, furniture_lines, is_date_only
 
 from conftest import make_archive
 

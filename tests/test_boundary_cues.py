@@ -4,8 +4,9 @@ import pytest
 
 from classifier.boundary_model import _shape, line_features, split_groups
 from classifier.comment_headers import REPLY_HEADER, SPACED_BYLINE, is_scored_title
+from classifier.furniture import furniture_lines
 from classifier.pages import Page, split_lines
-from classifier.threads import Thread, furniture_lines
+from classifier.threads import Thread
 
 
 @pytest.mark.parametrize("line", ["by ann_x ( 65672)", "by Jo Lau (10 0920)", "by Jo Lau ( 37) *", "by Anonymous Coward",

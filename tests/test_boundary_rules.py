@@ -2,8 +2,9 @@
 
 from classifier.boundary_model import line_features, split_groups
 from classifier.boundary_rules import TEXT_ONLY, allowed_tags
+from classifier.furniture import furniture_lines
 from classifier.pages import Page, split_lines
-from classifier.threads import Thread, furniture_lines
+from classifier.threads import Thread
 
 # A thread whose author lines open each comment and whose date lines close it.
 TRAILING_DATES = ("Ann said...\n\nGreat recipe, made it twice.\nThanks again!\nMay 1, 2012 9:00 PM\n\n"
