@@ -21,6 +21,8 @@ from .comment_fields import author_before_date, author_name
 from .comment_headers import is_byline
 from .furniture import ACTIONS, ANNOTATION, author_match, is_author_line, is_date_only, is_dated_line, is_long_author_line
 from .pages import Page
+from .split_rules import (CONNECTIVE, INTERJECTION, INTRODUCES_LINK, PERSONAL, VOCATIVE, continues, is_quote,
+                          is_salutation, is_signature, is_title_like, is_url_only, opening_score, rule_groups)
 from .threads import Thread
 
 MODEL_PATH = Path(__file__).resolve().parent / "boundary_model.json"
@@ -36,9 +38,6 @@ def _bucket(value: int, edges: tuple[int, ...]) -> int:
 
 def _shape(line: str, furniture: bool, repeats: int, is_author_name: bool) -> list[str]:
     """Features of one stripped line on its own."""
-    from .splitter import (CONNECTIVE, INTERJECTION, INTRODUCES_LINK, PERSONAL, VOCATIVE, is_quote, is_salutation,
-                           is_signature, is_title_like, is_url_only)
-
     last, first = line[-1], line[0]
     end = ("." if last == "." else "?" if last == "?" else "!" if last == "!" else "," if last == "," else
            ":" if last == ":" else "a" if last.isalpha() else "d" if last.isdigit() else "q" if last in "\"'”’)" else "x")
@@ -95,8 +94,6 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
     context_keys = {"fur", "author", "dated", "dateonly", "annot", "namedate", "authorname", "url", "salut", "sig",
                     "title", "quote", "rep2", "len0", "len1", "len2", "len3", "len4", "len5", "end.", "end?", "end!",
                     "end,", "end:", "enda", "endd", "endq", "endx", "startU", "startl", "caps", "num"}
-    from .splitter import rule_groups
-
     ruled = {}
     for group in rule_groups(page, thread):
         ruled.update({m: "I" for m in group[1:]})
@@ -122,7 +119,7 @@ def line_features(page: Page, thread: Thread) -> dict[int, list[str]]:
             feats.append("indent=" if shift == 0 else "indent+" if shift > 0 else "indent-")
         else:
             feats.append("first")
-        if _opening_score(text[n]) > 0:
+        if opening_score(text[n]) > 0:
             feats.append("opens")
         if after:
             feats += ["n:" + f for f in own[after] if f in context_keys]
@@ -174,16 +171,8 @@ def _names_next_author(numbers: list[int], i: int, text: dict[int, str], furnitu
 
 def _rule_features(previous: str, line: str) -> list[str]:
     """What the hand-written rules for threads without furniture say about `line` after `previous`."""
-    from .splitter import _continues
-
-    rule = _continues(previous, line)
+    rule = continues(previous, line)
     return ["rule:none" if rule is None else "rule:continues" if rule else "rule:starts"]
-
-
-def _opening_score(line: str) -> int:
-    from .splitter import _opening_score as score
-
-    return score(line)
 
 
 def _author_of(line: str) -> str | None:

@@ -12,7 +12,8 @@ from .boundary_model import MODEL_PATH, line_features, split_groups
 from .labels import LABELS_DIR, label_files, load_labels
 from .pages import Page
 from .split_report import gold_by_page, heldout_pages
-from .splitter import has_layout, rule_groups, thread_from
+from .split_rules import rule_groups
+from .splitter import has_layout, thread_from
 from .sources import PageSource
 
 SEED = 0

@@ -8,7 +8,8 @@ from pathlib import Path
 from . import dragnet
 from .errors import ClassifierError
 from .sources import PageSource, load_page
-from .splitter import Comment, comment_id, is_salutation, split_page
+from .split_rules import is_salutation
+from .splitter import Comment, comment_id, split_page
 
 
 def addressed_name(text: str) -> str | None:
