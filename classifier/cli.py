@@ -74,24 +74,40 @@ def split(
     pages: list[str] = typer.Argument(..., help="Page files of flat text (article, then comments), or Dragnet pages as dragnet/ID."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
+    thread_after: Optional[str] = typer.Option(
+        None, "--thread-after", metavar="PATTERN",
+        help="The line your site puts above its comments, as a regular expression matching the whole line "
+             "(case-insensitive), e.g. '\\d+ comments?'. The thread starts after the last such line; pages without "
+             "one are split as usual, with a note."),
 ):
     """Split pages into comments, one JSON record a comment.
 
     Each record has `id`, `page`, `start_line`, `end_line` (1-based, inclusive), `text`, and
     `author` / `posted` where the page names them. A page with no thread gives no records and a note.
+    The splitter finds where the thread starts by itself; for pages of one site, `--thread-after`
+    names the site's own comment header and is exact where that header is present.
 
     Examples: `classifier split seeds/*.txt --out comments.jsonl` ... `classifier split dragnet/R149`
+    ... `classifier split pages/*.txt --thread-after '\\d+ (comments|responses)' -o comments.jsonl`
     """
     import json
 
     from .output import AtomicOutput
     from .sources import load_page
     from .splitter import split_page
+    from .thread_marker import marker_pattern, split_after_marker
 
+    marker = marker_pattern(thread_after) if thread_after is not None else None
     source = _page_source(None, None)
     with AtomicOutput(out, force) as stream:
         for path in pages:
-            comments = split_page(load_page(path, source))
+            page = load_page(path, source)
+            if marker is None:
+                comments = split_page(page)
+            else:
+                comments, marked = split_after_marker(page, marker)
+                if not marked:
+                    typer.echo(f"{path}: no line matches --thread-after; the thread was looked for as usual", err=True)
             if not comments:
                 typer.echo(f"{path}: no comment thread found; 0 comments", err=True)
             for comment in comments:
