@@ -79,6 +79,7 @@ def split(
         help="The line your site puts above its comments, as a regular expression matching the whole line "
              "(case-insensitive), e.g. '\\d+ comments?'. The thread starts after the last such line; pages without "
              "one are split as usual, with a note."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Split in N worker processes; the output is the same for any N."),
 ):
     """Split pages into comments, one JSON record a comment.
 
@@ -94,20 +95,16 @@ def split(
 
     from .output import AtomicOutput
     from .sources import load_page
-    from .splitter import split_page
-    from .thread_marker import marker_pattern, split_after_marker
+    from .split_pages import split_pages
+    from .thread_marker import marker_pattern
 
     marker = marker_pattern(thread_after) if thread_after is not None else None
     source = _page_source(None, None)
+    named_pages = ((path, load_page(path, source)) for path in pages)
     with AtomicOutput(out, force) as stream:
-        for path in pages:
-            page = load_page(path, source)
-            if marker is None:
-                comments = split_page(page)
-            else:
-                comments, marked = split_after_marker(page, marker)
-                if not marked:
-                    typer.echo(f"{path}: no line matches --thread-after; the thread was looked for as usual", err=True)
+        for path, comments, marked in split_pages(named_pages, marker, jobs):
+            if not marked:
+                typer.echo(f"{path}: no line matches --thread-after; the thread was looked for as usual", err=True)
             if not comments:
                 typer.echo(f"{path}: no comment thread found; 0 comments", err=True)
             for comment in comments:

@@ -104,6 +104,22 @@ def test_existing_output_is_not_overwritten(tmp_path):
     assert invoke("split", page, "--out", out, "--force").exit_code == 0 and "Hello there." in out.read_text()
 
 
+def test_split_in_worker_processes_gives_the_same_output_and_notes(tmp_path, monkeypatch):
+    from classifier import split_pages
+
+    monkeypatch.setattr(split_pages, "CHUNK", 2)  # several chunks in flight from a handful of pages
+    paths = []
+    for n in range(7):
+        page = tmp_path / f"p{n}.txt"
+        thread = "" if n == 3 else f"{n + 1} Comments\nAnn says:\nHello {n}.\n\nBo says:\nThanks, Ann {n}!\n"
+        page.write_text(f"Title {n}\nAn article about roads and money, number {n}.\n\n{thread}")
+        paths.append(page)
+    one, two = invoke("split", *paths), invoke("split", *paths, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") == 12
+    assert one.stderr == two.stderr and "p3.txt: no comment thread found" in two.stderr
+
+
 @pytest.mark.parametrize("command", [[], ["split"], ["train"], ["score"], ["confusion"]])
 def test_help_teaches_with_an_example(command):
     result = invoke(*command, "--help")
