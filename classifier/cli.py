@@ -71,7 +71,8 @@ class ExchangeFormat(str, Enum):
 @app.command()
 @friendly
 def split(
-    pages: list[str] = typer.Argument(..., help="Page files of flat text (article, then comments), or Dragnet pages as dragnet/ID."),
+    pages: list[str] = typer.Argument(..., help="Page files of flat text (article, then comments), folders of .txt pages, "
+                                      "quoted globs ('site/*.txt'), or Dragnet pages as dragnet/ID."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Replace --out if it exists."),
     thread_after: Optional[str] = typer.Option(
@@ -94,13 +95,13 @@ def split(
     import json
 
     from .output import AtomicOutput
-    from .sources import load_page
+    from .sources import load_page, page_paths
     from .split_pages import split_pages
     from .thread_marker import marker_pattern
 
     marker = marker_pattern(thread_after) if thread_after is not None else None
     source = _page_source(None, None)
-    named_pages = ((path, load_page(path, source)) for path in pages)
+    named_pages = ((path, load_page(path, source)) for path in page_paths(pages))
     with AtomicOutput(out, force) as stream:
         for path, comments, marked in split_pages(named_pages, marker, jobs):
             if not marked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 from . import dragnet
@@ -46,3 +47,29 @@ def load_page(name: str | Path, source: PageSource | None = None) -> Page:
     if not path.exists() and str(name).startswith(dragnet.PAGE_PREFIX):
         return (source or PageSource()).get(str(name))
     return read_page_file(path)
+
+
+def page_paths(names: list[str]) -> list[str]:
+    """The pages named by files, `dragnet/ID` names, folders (their .txt files) and quoted globs, in order, each once.
+
+    A folder or a glob spares the shell's argument limit on a pile of pages.
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            matches = sorted(str(p) for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+            if not matches:
+                raise ClassifierError(f"{name}: no .txt pages in that folder; check the folder")
+        elif not path.exists() and any(ch in name for ch in "*?["):
+            matches = sorted(p for p in glob.glob(name) if Path(p).is_file())
+            if not matches:
+                raise ClassifierError(f"{name}: no file matches that pattern; check the glob")
+        else:
+            matches = [name]
+        for match in matches:
+            if match not in seen:
+                seen.add(match)
+                found.append(match)
+    return found

@@ -74,6 +74,8 @@ def test_examples_lists_the_comments_of_a_cell(trained):
 
 @pytest.mark.parametrize("args, message", [
     (["split", "nowhere.txt"], "nowhere.txt: no such file"),
+    (["split", "nowhere/*.txt"], "no file matches that pattern"),
+    (["split", "{models}"], "no .txt pages in that folder"),
     (["score", "nowhere.jsonl", "--models-dir", "{models}", "--model", "tiny"], "nowhere.jsonl: no such file"),
     (["score", "x.jsonl", "--models-dir", "{empty}"], "train one with `classifier train"),
     (["confusion", "nothing", "--models-dir", "{models}"], "no model card"),
@@ -92,6 +94,18 @@ def test_split_of_a_page_without_thread_notes_it(tmp_path):
     page.write_text("Title\nJust an article with no comments.\n")
     result = invoke("split", page)
     assert result.exit_code == 0 and result.stdout == "" and "no comment thread found" in result.stderr
+
+
+def test_split_takes_a_folder_or_a_quoted_glob_of_pages(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"p{n}.txt").write_text(f"Title {n}\nArticle {n}.\n\n2 Comments\nAnn says:\nHello {n}.\n\nBo says:\nHi {n}!\n")
+    (folder / "notes.md").write_text("not a page")
+    files = invoke("split", *sorted(folder.glob("*.txt")))
+    assert files.exit_code == 0 and files.stdout.count("\n") == 6
+    assert invoke("split", folder).stdout == files.stdout
+    assert invoke("split", f"{folder}/*.txt", folder / "p0.txt").stdout == files.stdout  # each page once
 
 
 def test_existing_output_is_not_overwritten(tmp_path):
