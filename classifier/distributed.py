@@ -8,7 +8,6 @@ and write the same paths as the client, so on a real cluster give paths on a sha
 
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,20 +29,12 @@ class PartitionResult:
 
 def partition_files(inputs: list[str]) -> list[Path]:
     """The JSONL / Parquet files named by folders, globs or paths, sorted, each once."""
-    found: list[Path] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            matches = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-        elif any(ch in name for ch in "*?["):
-            matches = sorted(Path(p) for p in glob.glob(name) if Path(p).suffix.lower() in SUFFIXES)
-        elif path.is_file():
-            matches = [path]
-        else:
-            raise ClassifierError(f"{name}: no such file or folder; give a folder or glob of .jsonl / .parquet files")
-        if not matches:
-            raise ClassifierError(f"{name}: no .jsonl or .parquet files there; check the folder or glob")
-        found.extend(p for p in matches if p not in found)
+    from .sources import expand_paths
+
+    found = [Path(name) for name in expand_paths(inputs, SUFFIXES, ".jsonl or .parquet files")]
+    for path in found:
+        if not path.is_file():
+            raise ClassifierError(f"{path}: no such file or folder; give a folder or glob of .jsonl / .parquet files")
     return found
 
 

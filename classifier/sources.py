@@ -49,27 +49,31 @@ def load_page(name: str | Path, source: PageSource | None = None) -> Page:
     return read_page_file(path)
 
 
-def page_paths(names: list[str]) -> list[str]:
-    """The pages named by files, `dragnet/ID` names, folders (their .txt files) and quoted globs, in order, each once.
+def expand_paths(names: list[str], suffixes: tuple[str, ...], kind: str) -> list[str]:
+    """`names` in order, each folder replaced by its files ending in `suffixes` and each quoted glob by the files
+    it matches (sorted), each once; other names stay as given. `kind` names the files in the error for an empty match.
 
-    A folder or a glob spares the shell's argument limit on a pile of pages.
+    A folder or a glob spares the shell's argument limit on a pile of files.
     """
     found: list[str] = []
     seen: set[str] = set()
     for name in names:
         path = Path(name)
         if path.is_dir():
-            matches = sorted(str(p) for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-            if not matches:
-                raise ClassifierError(f"{name}: no .txt pages in that folder; check the folder")
+            matches = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file())
         elif not path.exists() and any(ch in name for ch in "*?["):
-            matches = sorted(p for p in glob.glob(name) if Path(p).is_file())
-            if not matches:
-                raise ClassifierError(f"{name}: no file matches that pattern; check the glob")
+            matches = sorted(p for p in glob.glob(name) if Path(p).suffix.lower() in suffixes and Path(p).is_file())
         else:
             matches = [name]
+        if not matches:
+            raise ClassifierError(f"{name}: no {kind} there; check the folder or glob")
         for match in matches:
             if match not in seen:
                 seen.add(match)
                 found.append(match)
     return found
+
+
+def page_paths(names: list[str]) -> list[str]:
+    """The pages named by files, `dragnet/ID` names, folders (their .txt pages) and quoted globs, in order, each once."""
+    return expand_paths(names, (".txt",), ".txt pages")

@@ -49,6 +49,11 @@ def _shape(line: str) -> str:
     return template(NUMBERED.sub("", line, count=1)) or "#"
 
 
+def furniture_signatures(texts: list[str], furniture: list[bool]) -> list[str | None]:
+    """Each furniture line's signature (thread_rules.signature), None for text lines."""
+    return [signature(text) if flag else None for text, flag in zip(texts, furniture)]
+
+
 def block_signature(signatures: list[str | None], first: int, last: int) -> tuple[int | None, list[int]]:
     """The signature line of the block first..last that recurs most after it, and its recurrences."""
     best, recurring = None, []
@@ -108,7 +113,7 @@ def block_head_start(texts: list[str], furniture: list[bool], best: int) -> int:
         if below is None:
             return best
         first, last = furniture_run(furniture, below)
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    signatures = furniture_signatures(texts, furniture)
     own, later = block_signature(signatures, first, last)
     # A text pick above a block needs one later block to show the layout, a furniture pick two.
     if own is None or len(later) < (2 if furniture[best] else 1):

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .thread_blocks import block_signature, furniture_run, text_follows
-from .thread_rules import signature
+from .thread_blocks import block_signature, furniture_run, furniture_signatures, text_follows
 
 # An article's closing lines: a postscript, a disclosure, a note, a credit ("p.s. ...", "Disclosure: ...", "via: X").
 POSTSCRIPT = re.compile(r"^[(\[]?\s*(?:p\.\s?s\b|ps\b|disclosures?\b|note\b|update\b|via\b|source\b|images? via\b|photos?\b|h/t\b)",
@@ -25,7 +24,7 @@ def above_first_trailer(texts: list[str], furniture: list[bool], best: int) -> i
     if not furniture[best] or best == 0 or furniture[best - 1]:
         return best
     first, last = furniture_run(furniture, best)
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    signatures = furniture_signatures(texts, furniture)
     own, later = block_signature(signatures, first, last)
     if own is None or len(later) < 2 or text_follows(texts, furniture, signatures[own], later):
         return best
@@ -42,7 +41,7 @@ def above_earlier_trailer(texts: list[str], furniture: list[bool], best: int) ->
     count = len(texts)
     if furniture[best] or best == 0 or best + 1 >= count or not furniture[best - 1] or not furniture[best + 1]:
         return best
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    signatures = furniture_signatures(texts, furniture)
     own, later = block_signature(signatures, *furniture_run(furniture, best + 1))
     if own is None or not later or text_follows(texts, furniture, signatures[own], later):
         return best
@@ -69,7 +68,7 @@ def after_postscript_start(texts: list[str], furniture: list[bool], best: int) -
         trailer = next((k for k in range(best + 1, min(count, best + 1 + POSTSCRIPT_REACH)) if furniture[k]), None)
         if trailer is None:
             return best
-    signatures = [signature(text) if furniture[i] else None for i, text in enumerate(texts)]
+    signatures = furniture_signatures(texts, furniture)
     own, later = block_signature(signatures, *furniture_run(furniture, trailer))
     if own is None or not later or text_follows(texts, furniture, signatures[own], later):
         return best

@@ -74,8 +74,8 @@ def test_examples_lists_the_comments_of_a_cell(trained):
 
 @pytest.mark.parametrize("args, message", [
     (["split", "nowhere.txt"], "nowhere.txt: no such file"),
-    (["split", "nowhere/*.txt"], "no file matches that pattern"),
-    (["split", "{models}"], "no .txt pages in that folder"),
+    (["split", "nowhere/*.txt"], "nowhere/*.txt: no .txt pages there"),
+    (["split", "{models}"], "no .txt pages there; check the folder"),
     (["score", "nowhere.jsonl", "--models-dir", "{models}", "--model", "tiny"], "nowhere.jsonl: no such file"),
     (["score", "x.jsonl", "--models-dir", "{empty}"], "train one with `classifier train"),
     (["confusion", "nothing", "--models-dir", "{models}"], "no model card"),

@@ -46,3 +46,18 @@ def test_dask_local_cluster_output_equals_single_process_output(trained, tmp_pat
 
     again = runner.invoke(app, ["score", str(parts / "*.jsonl"), "--dask", "local", "--out", str(out), *args])
     assert again.exit_code == 1 and "part0.jsonl already exists; pass --force" in again.output
+
+
+def test_partition_files_reads_folders_and_globs_and_names_a_missing_file(tmp_path):
+    from classifier.distributed import partition_files
+    from classifier.errors import ClassifierError
+
+    for name in ("b.jsonl", "a.parquet", "notes.txt"):
+        (tmp_path / name).write_text("{}\n")
+    folder = [tmp_path / "a.parquet", tmp_path / "b.jsonl"]
+    assert partition_files([str(tmp_path)]) == folder
+    assert partition_files([f"{tmp_path}/*.jsonl", str(tmp_path)]) == [tmp_path / "b.jsonl", tmp_path / "a.parquet"]
+    with pytest.raises(ClassifierError, match="missing.jsonl: no such file or folder"):
+        partition_files([str(tmp_path / "missing.jsonl")])
+    with pytest.raises(ClassifierError, match=r"no \.jsonl or \.parquet files there"):
+        partition_files([f"{tmp_path}/*.csv"])
